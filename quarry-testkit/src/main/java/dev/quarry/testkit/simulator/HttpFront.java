@@ -1,0 +1,142 @@
+package dev.quarry.testkit.simulator;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP side: a JDK {@link HttpServer} on the loopback address. Handlers never wait: a delayed
+ * answer is scheduled on a small timer pool, so hundreds of requests can be in flight on two threads.
+ */
+final class HttpFront implements AutoCloseable {
+    private static final int BACKLOG = 1024;
+
+    private final SimulatorEngine engine;
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final ScheduledExecutorService timers;
+    private final Set<HttpExchange> pending = ConcurrentHashMap.newKeySet();
+
+    HttpFront(SimulatorEngine engine, int port) throws IOException {
+        this.engine = engine;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        this.handlers = Executors.newFixedThreadPool(4, daemon("quarry-simulator-http"));
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(2, daemon("quarry-simulator-timer"));
+        t.setRemoveOnCancelPolicy(true);
+        this.timers = t;
+        server.createContext("/", this::handle);
+        server.setExecutor(handlers);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) {
+        SimulatorEngine.Outcome outcome;
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Incoming in = new Incoming(
+                    exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : exchange.getRequestURI().getRawQuery(),
+                    lowerCase(exchange.getRequestHeaders()),
+                    body);
+            outcome = engine.handle(in);
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+            return;
+        }
+        pending.add(exchange);
+        long delay = outcome.delay().toNanos();
+        if (delay <= 0) {
+            deliver(exchange, outcome);
+        } else {
+            timers.schedule(() -> deliver(exchange, outcome), delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void deliver(HttpExchange exchange, SimulatorEngine.Outcome outcome) {
+        Reply reply = outcome.reply();
+        switch (reply.action()) {
+            case RESET:
+                finish(exchange);
+                return;
+            case HANG:
+                timers.schedule(() -> finish(exchange), outcome.hang().toNanos(), TimeUnit.NANOSECONDS);
+                return;
+            default:
+                send(exchange, reply);
+        }
+    }
+
+    private void send(HttpExchange exchange, Reply reply) {
+        try {
+            Headers h = exchange.getResponseHeaders();
+            reply.headers().forEach(h::set);
+            byte[] body = reply.body();
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        } finally {
+            finish(exchange);
+        }
+    }
+
+    /** Closes the exchange; before any header is sent this closes the connection without a response. */
+    private void finish(HttpExchange exchange) {
+        if (pending.remove(exchange)) {
+            exchange.close();
+        }
+    }
+
+    private static Map<String, List<String>> lowerCase(Headers headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        return out;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        timers.shutdownNow();
+        for (HttpExchange e : List.copyOf(pending)) {
+            finish(e);
+        }
+        handlers.shutdownNow();
+    }
+}
