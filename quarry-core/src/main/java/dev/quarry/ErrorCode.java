@@ -48,7 +48,10 @@ public enum ErrorCode {
     IO_ERROR(ErrorType.EXTERNAL),
     EXECUTION_FAILED(ErrorType.EXTERNAL),
     UNSUPPORTED_OPERATION(ErrorType.USER_ERROR),
-    INTERNAL_ERROR(ErrorType.INTERNAL);
+    INTERNAL_ERROR(ErrorType.INTERNAL),
+    // ---- data
+    /** A value could not be converted to the type a cast asked for (use a lenient cast to get null). */
+    CAST_FAILED(ErrorType.USER_ERROR);
 
     private final ErrorType type;
 
