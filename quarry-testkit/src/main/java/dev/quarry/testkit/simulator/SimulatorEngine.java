@@ -79,6 +79,9 @@ final class SimulatorEngine {
         this.faults = faults;
         this.limiter = new RateLimiter(defaults, perModel, this::nowNanos);
         protocols.put(Provider.OPENAI, new OpenAiProtocol(context));
+        protocols.put(Provider.ANTHROPIC, new AnthropicProtocol(context));
+        protocols.put(Provider.GEMINI, new GeminiProtocol(context));
+        protocols.put(Provider.COHERE, new CohereProtocol(context));
     }
 
     private long nowNanos() {
@@ -100,9 +103,6 @@ final class SimulatorEngine {
         long seq = sequence.getAndIncrement();
         Instant receivedAt = settings.clock().instant();
         Route route = route(in);
-        if (!protocols.containsKey(route.provider())) {
-            route = new Route(Endpoint.UNKNOWN, Provider.OPENAI, null);
-        }
         count(byEndpoint, route.endpoint());
         ProviderProtocol protocol = protocols.get(route.provider());
         Trace trace = new Trace();
