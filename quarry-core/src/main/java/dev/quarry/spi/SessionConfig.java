@@ -36,8 +36,10 @@ public record SessionConfig(
     public SessionConfig {
         requireNonNull(appName, "appName is null");
         requireNonNull(dataDir, "dataDir is null");
-        languageModels = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(languageModels, "languageModels is null")));
-        embeddingModels = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(embeddingModels, "embeddingModels is null")));
+        languageModels = Collections.unmodifiableMap(
+                new LinkedHashMap<>(requireNonNull(languageModels, "languageModels is null")));
+        embeddingModels = Collections.unmodifiableMap(
+                new LinkedHashMap<>(requireNonNull(embeddingModels, "embeddingModels is null")));
         disabledRules = Set.copyOf(requireNonNull(disabledRules, "disabledRules is null"));
         settings = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(settings, "settings is null")));
     }

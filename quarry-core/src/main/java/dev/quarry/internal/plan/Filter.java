@@ -20,7 +20,8 @@ public record Filter(LogicalPlan child, Expression condition) implements Logical
         requireNonNull(condition, "condition is null");
         Plans.checkResolved(condition, "Filter");
         if (condition.type() != ScalarType.BOOLEAN) {
-            throw new IllegalArgumentException("filter condition is " + condition.type() + ", not boolean: " + condition);
+            throw new IllegalArgumentException(
+                    "filter condition is " + condition.type() + ", not boolean: " + condition);
         }
     }
 

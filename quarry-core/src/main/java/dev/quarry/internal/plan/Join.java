@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quarry.JoinType;
 import dev.quarry.internal.expr.Expression;
-import dev.quarry.types.DataType;
 import dev.quarry.internal.expr.TypeRules;
+import dev.quarry.types.DataType;
 import dev.quarry.types.ScalarType;
 import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
@@ -33,7 +33,12 @@ import java.util.TreeSet;
  * @param schema computed from the inputs
  */
 public record Join(
-        LogicalPlan left, LogicalPlan right, JoinType type, Expression condition, List<String> usingColumns, Schema schema)
+        LogicalPlan left,
+        LogicalPlan right,
+        JoinType type,
+        Expression condition,
+        List<String> usingColumns,
+        Schema schema)
         implements LogicalPlan {
     /** Validates, copies and computes the schema. */
     public Join {
@@ -82,8 +87,9 @@ public record Join(
             StructField r = right.field(key);
             DataType common = TypeRules.commonType(l.type(), r.type());
             if (common == null) {
-                throw new IllegalArgumentException("using column '" + key + "' is " + l.type().simpleString()
-                        + " on the left and " + r.type().simpleString() + " on the right");
+                throw new IllegalArgumentException(
+                        "using column '" + key + "' is " + l.type().simpleString() + " on the left and "
+                                + r.type().simpleString() + " on the right");
             }
             boolean nullable = switch (type) {
                 case LEFT -> l.nullable();
