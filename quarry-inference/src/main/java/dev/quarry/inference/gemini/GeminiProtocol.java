@@ -99,7 +99,8 @@ public final class GeminiProtocol implements ChatProtocol, EmbeddingProtocol {
                 thoughts);
         JsonNode candidates = root.get("candidates");
         if (candidates == null || !candidates.isArray() || candidates.isEmpty()) {
-            if (root.path("promptFeedback").has("blockReason")) {
+            String block = root.path("promptFeedback").path("blockReason").asText("");
+            if (!block.isEmpty() && !block.equals("OTHER") && !block.equals("BLOCK_REASON_UNSPECIFIED")) {
                 return new ChatReply(
                         "blocked: "
                                 + root.path("promptFeedback")
@@ -143,6 +144,10 @@ public final class GeminiProtocol implements ChatProtocol, EmbeddingProtocol {
         }
         if (status.equals("NOT_FOUND")) {
             return ProviderErrors.fatal(ErrorCode.MODEL_NOT_FOUND, message);
+        }
+        if (all.contains("PerDay")) {
+            // a daily quota: waiting minutes does not help
+            return ProviderErrors.fatal(ErrorCode.QUOTA_EXHAUSTED, message);
         }
         if (response.status() == 429 || status.equals("RESOURCE_EXHAUSTED")) {
             long retry = ProviderErrors.retryAfterNanos(response).orElse(0L);
