@@ -10,6 +10,9 @@ import dev.quarry.types.DataType;
 import dev.quarry.types.EmbeddingType;
 import dev.quarry.types.ScalarType;
 import dev.quarry.types.StructType;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -98,12 +101,53 @@ public final class Coercion {
         }
         DataType common = TypeRules.commonType(e.type(), target);
         if (target.equals(common)) {
-            return new Cast(e, target, false);
+            return e instanceof Literal l ? fold(l, target) : new Cast(e, target, false);
         }
-        if (isTemporal(target) && e instanceof Literal && e.type().isTextual()) {
-            return new Cast(e, target, false);
+        if (isTemporal(target) && e instanceof Literal l && e.type().isTextual()) {
+            return parseTemporal(l, target);
         }
         throw error.get();
+    }
+
+    /** A literal widened to a numeric (or text) type, converted now rather than cast at run time. */
+    private static Expression fold(Literal l, DataType target) {
+        Object v = l.value();
+        if (v instanceof Number n) {
+            if (target == ScalarType.LONG) {
+                return new Literal(n.longValue(), target);
+            }
+            if (target == ScalarType.FLOAT) {
+                return new Literal(n.floatValue(), target);
+            }
+            if (target == ScalarType.DOUBLE) {
+                return new Literal(n instanceof Float f ? Double.parseDouble(f.toString()) : n.doubleValue(), target);
+            }
+        }
+        if (v instanceof String && target.isTextual()) {
+            return new Literal(v, target);
+        }
+        if (v instanceof LocalDate d && target == ScalarType.TIMESTAMP) {
+            return new Literal(d.atStartOfDay(), target);
+        }
+        return new Cast(l, target, false);
+    }
+
+    /** A text literal compared with a date or timestamp, parsed now so a typo fails at once. */
+    private static Expression parseTemporal(Literal l, DataType target) {
+        String text = ((String) l.value()).trim();
+        try {
+            if (target == ScalarType.DATE) {
+                return new Literal(LocalDate.parse(text), target);
+            }
+            if (text.length() == 10) {
+                return new Literal(LocalDate.parse(text).atStartOfDay(), target);
+            }
+            return new Literal(LocalDateTime.parse(text.replace(' ', 'T')), target);
+        } catch (DateTimeParseException e) {
+            throw Errors.typeMismatch("'" + text + "' is compared with a " + target.simpleString() + " but is not one;"
+                    + " write it as " + (target == ScalarType.DATE ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss")
+                    + " or pass a " + (target == ScalarType.DATE ? "LocalDate" : "LocalDateTime"));
+        }
     }
 
     /**

@@ -1,5 +1,12 @@
 package dev.quarry.internal.optimizer;
 
+import dev.quarry.internal.optimizer.rules.CollapseProjections;
+import dev.quarry.internal.optimizer.rules.MergeFilters;
+import dev.quarry.internal.optimizer.rules.PruneColumns;
+import dev.quarry.internal.optimizer.rules.PushFiltersBelowProjections;
+import dev.quarry.internal.optimizer.rules.PushFiltersIntoJoinSides;
+import dev.quarry.internal.optimizer.rules.PushFiltersThroughOperators;
+import dev.quarry.internal.optimizer.rules.RemoveRedundantProjections;
 import dev.quarry.internal.plan.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +15,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The standard optimizer: its batches of rules, in order. Filters are first merged and pushed
- * towards the sources; then columns nobody reads are pruned.
+ * towards the sources; then columns nobody reads are pruned and projections merged. The two
+ * batches are separate because pruning inserts projections that filter pushdown would otherwise
+ * keep crossing.
  */
 public final class Optimizer {
     private final List<Batch> batches;
@@ -43,7 +52,19 @@ public final class Optimizer {
     }
 
     static List<Batch> standardBatches() {
-        return List.of();
+        return List.of(
+                new Batch(
+                        "Push down filters",
+                        List.of(
+                                new MergeFilters(),
+                                new PushFiltersBelowProjections(),
+                                new PushFiltersIntoJoinSides(),
+                                new PushFiltersThroughOperators()),
+                        100),
+                new Batch(
+                        "Prune columns",
+                        List.of(new PruneColumns(), new CollapseProjections(), new RemoveRedundantProjections()),
+                        100));
     }
 
     /**
