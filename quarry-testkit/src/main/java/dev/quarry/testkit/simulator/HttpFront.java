@@ -28,6 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HttpFront implements AutoCloseable {
     private static final int BACKLOG = 1024;
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer
+        // then waits for the client's delayed ACK (~40 ms). Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimulatorEngine engine;
     private final HttpServer server;
     private final ExecutorService handlers;
@@ -36,7 +44,8 @@ final class HttpFront implements AutoCloseable {
 
     HttpFront(SimulatorEngine engine, int port) throws IOException {
         this.engine = engine;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+        this.server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), BACKLOG);
         this.handlers = Executors.newFixedThreadPool(4, daemon("quarry-simulator-http"));
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(2, daemon("quarry-simulator-timer"));
         t.setRemoveOnCancelPolicy(true);

@@ -95,6 +95,7 @@ final class SimulatorEngine {
 
     void faults(Faults next) {
         this.faults = next;
+        faultIndex.set(0);
     }
 
     // ---------------------------------------------------------------- handling
