@@ -2,6 +2,8 @@ package dev.quarry.testkit.assertions;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.DataFrame;
+import dev.quarry.QueryResult;
 import dev.quarry.Row;
 import dev.quarry.types.Schema;
 import java.util.Arrays;
@@ -20,6 +22,33 @@ import java.util.List;
  */
 public final class QuarryAssertions {
     private QuarryAssertions() {}
+
+    /**
+     * Assertions on a DataFrame. Schema checks read {@link DataFrame#schema()} and run nothing; row
+     * checks run the query once, on first use.
+     *
+     * <pre>{@code assertThat(df.filter(col("age").gt(30))).hasColumns("id", "name").hasRowCount(2);}</pre>
+     *
+     * @param frame the DataFrame
+     * @return the assertion
+     */
+    public static DataFrameAssert assertThat(DataFrame frame) {
+        requireNonNull(frame, "frame is null");
+        return new DataFrameAssert(frame::schema, frame::collectAsList);
+    }
+
+    /**
+     * Assertions on a collected result: its schema and rows.
+     *
+     * <pre>{@code assertThat(df.collect()).hasRowCount(3);}</pre>
+     *
+     * @param result the result
+     * @return the assertion
+     */
+    public static DataFrameAssert assertThat(QueryResult result) {
+        requireNonNull(result, "result is null");
+        return new DataFrameAssert(result::schema, result::rows);
+    }
 
     /**
      * Assertions on rows already collected, with the schema that names their columns.
