@@ -3,7 +3,6 @@ package dev.quarry.inference;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.ErrorCode;
 import dev.quarry.QuarryException;
 import dev.quarry.inference.anthropic.AnthropicProtocol;
@@ -374,31 +373,53 @@ public final class InferenceRuntime implements AutoCloseable {
         return result;
     }
 
+    /** Cached answers: a version byte, text, structured JSON text ("" for none), finish reason, four token counts. */
     private static byte[] encodeReply(ChatReply reply) {
-        ObjectNode o = Json.object();
-        o.put("t", reply.text());
-        if (reply.structured() != null) o.set("s", reply.structured());
-        o.put("f", reply.finishReason());
-        TokenUsage u = reply.usage();
-        o.putArray("u").add(u.input()).add(u.cachedInput()).add(u.output()).add(u.reasoning());
-        return Json.bytes(o);
+        try {
+            java.io.ByteArrayOutputStream bytes =
+                    new java.io.ByteArrayOutputStream(64 + reply.text().length());
+            java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+            out.writeByte(1);
+            writeString(out, reply.text());
+            writeString(
+                    out, reply.structured() == null ? "" : reply.structured().toString());
+            writeString(out, reply.finishReason());
+            TokenUsage u = reply.usage();
+            out.writeLong(u.input());
+            out.writeLong(u.cachedInput());
+            out.writeLong(u.output());
+            out.writeLong(u.reasoning());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeString(java.io.DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(ByteBuffer in) {
+        int n = in.getInt();
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, java.nio.charset.StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
     }
 
     private static ChatReply decodeReply(byte[] bytes) {
         try {
-            JsonNode o = Json.MAPPER.readTree(bytes);
-            JsonNode u = o.path("u");
-            return new ChatReply(
-                    o.path("t").asText(""),
-                    o.has("s") ? o.get("s") : null,
-                    o.path("f").asText("stop"),
-                    new TokenUsage(
-                            u.path(0).asLong(),
-                            u.path(1).asLong(),
-                            u.path(2).asLong(),
-                            u.path(3).asLong()),
-                    false);
-        } catch (IOException e) {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (in.get() != 1) return null;
+            String text = readString(in);
+            String structured = readString(in);
+            String finish = readString(in);
+            TokenUsage usage = new TokenUsage(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+            JsonNode json = structured.isEmpty() ? null : Json.MAPPER.readTree(structured);
+            return new ChatReply(text, json, finish, usage, false);
+        } catch (IOException | RuntimeException e) {
             return null; // an unreadable entry is a miss
         }
     }
