@@ -483,8 +483,7 @@ final class GeminiProtocol extends ProviderProtocol {
         }
         JsonNode props = schema.get("properties");
         if (props != null && props.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : props.properties()) {
                 checkOpenApiSchema(e.getValue(), at + ".properties[" + e.getKey() + "]");
             }
             JsonNode required = schema.get("required");

@@ -68,8 +68,7 @@ final class StrictSchemaCheck {
         for (String defs : new String[] {"$defs", "definitions"}) {
             JsonNode d = root.get(defs);
             if (d != null && d.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : d.properties()) {
                     String err = node(e.getValue(), List.of(defs, e.getKey()), 1);
                     if (err != null) {
                         return err;
