@@ -195,7 +195,7 @@ public final class Session implements AutoCloseable {
             if (frame == null) {
                 throw Errors.invalidArgument("The query names {" + name + "}, but no DataFrame was passed under that"
                         + " name. Frames: " + Errors.list(new ArrayList<>(new java.util.TreeSet<>(frames.keySet())))
-                        + Suggestions.didYouMean(name, frames.keySet()));
+                        + "." + Suggestions.didYouMean(name, frames.keySet()));
             }
             checkOwn(frame, "sql");
             if (!used.containsKey(name)) {
@@ -454,7 +454,7 @@ public final class Session implements AutoCloseable {
             return new QuarryException(
                     ErrorCode.TABLE_NOT_FOUND,
                     "Table or view '" + name + "' not found. Tables: " + Errors.list(names)
-                            + Suggestions.didYouMean(name, names)
+                            + "." + Suggestions.didYouMean(name, names)
                             + (names.isEmpty() ? " Create one with df.write().saveAsTable(\"" + name + "\")" : ""));
         });
     }
@@ -656,8 +656,8 @@ public final class Session implements AutoCloseable {
             List<String> rules = optimizerRules();
             if (ruleName == null || !rules.contains(ruleName)) {
                 throw invalid("Unknown optimizer rule " + quote(ruleName) + ". Rules: " + Errors.list(rules)
-                        + (ruleName == null ? "" : Suggestions.didYouMean(ruleName, rules))
-                        + (disabledRules.isEmpty() ? "" : ". Already disabled: " + Errors.list(disabledRules)));
+                        + "." + (ruleName == null ? "" : Suggestions.didYouMean(ruleName, rules))
+                        + (disabledRules.isEmpty() ? "" : " Already disabled: " + Errors.list(disabledRules) + "."));
             }
             disabledRules.add(ruleName);
             return this;
@@ -744,8 +744,8 @@ public final class Session implements AutoCloseable {
                 return chosen;
             }
             String hint = otherKind.contains(chosen)
-                    ? " ('" + chosen + "' is configured as an " + (kind.equals("language") ? "embedding" : "language")
-                            + " model, not a " + kind + " model)"
+                    ? " '" + chosen + "' is configured as an " + (kind.equals("language") ? "embedding" : "language")
+                            + " model, not a " + kind + " model."
                     : Suggestions.didYouMean(chosen, aliases);
             throw new QuarryException(
                     ErrorCode.MODEL_NOT_CONFIGURED,
@@ -779,7 +779,7 @@ public final class Session implements AutoCloseable {
                     names.add(f.name());
                 }
                 throw invalid("No backend named '" + backendName + "' on the classpath. Available backends: "
-                        + Errors.list(names) + Suggestions.didYouMean(backendName, names));
+                        + Errors.list(names) + "." + Suggestions.didYouMean(backendName, names));
             }
             found.sort(Comparator.comparingInt(BackendFactory::priority).reversed());
             return found.get(0);

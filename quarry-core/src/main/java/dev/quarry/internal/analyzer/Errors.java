@@ -21,7 +21,7 @@ public final class Errors {
     public static QuarryException columnNotFound(String name, List<String> available) {
         return new QuarryException(
                 ErrorCode.COLUMN_NOT_FOUND,
-                "Column '" + name + "' not found. Available: " + list(available)
+                "Column '" + name + "' not found. Available: " + list(available) + "."
                         + Suggestions.didYouMean(name, available));
     }
 

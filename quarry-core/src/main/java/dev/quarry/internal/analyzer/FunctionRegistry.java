@@ -107,7 +107,7 @@ public final class FunctionRegistry {
         if (d == null) {
             throw new QuarryException(
                     ErrorCode.INVALID_ARGUMENT,
-                    "Unknown function '" + name + "'. Known functions: " + String.join(", ", names())
+                    "Unknown function '" + name + "'. Known functions: " + String.join(", ", names()) + "."
                             + Suggestions.didYouMean(name, names()));
         }
         if (args.size() < d.minArgs() || args.size() > d.maxArgs()) {

@@ -115,7 +115,7 @@ public final class LocalData {
                     throw new QuarryException(
                             ErrorCode.COLUMN_NOT_FOUND,
                             "Row " + i + " has column '" + key + "', which the schema lacks. Schema columns: "
-                                    + Errors.list(schema.names()) + Suggestions.didYouMean(key, schema.names()));
+                                    + Errors.list(schema.names()) + "." + Suggestions.didYouMean(key, schema.names()));
                 }
             }
             Map<String, Object> byLower = new LinkedHashMap<>();

@@ -436,7 +436,7 @@ public final class PlanBuilder {
         return new QuarryException(
                 ErrorCode.COLUMN_NOT_FOUND,
                 "Join key '" + key + "' not found on the " + side + " side. Available: " + Errors.list(schema.names())
-                        + Suggestions.didYouMean(key, schema.names()));
+                        + "." + Suggestions.didYouMean(key, schema.names()));
     }
 
     private static void checkJoinOutput(Schema left, Schema right, JoinType type, List<String> using) {

@@ -123,14 +123,14 @@ public abstract sealed class Scope {
                             ErrorCode.COLUMN_NOT_FOUND,
                             "Column '" + name + "' not found on either side of the join. Available: left: "
                                     + Errors.list(left.names()) + "; right: " + Errors.list(right.names())
-                                    + Suggestions.didYouMean(name, available())));
+                                    + "." + Suggestions.didYouMean(name, available())));
         }
 
         private static QuarryException notFoundOnSide(String name, String side, Schema schema) {
             return new QuarryException(
                     ErrorCode.COLUMN_NOT_FOUND,
                     "Column '" + name + "' not found in the " + side + " side of the join. Available: "
-                            + Errors.list(schema.names()) + Suggestions.didYouMean(name, schema.names()));
+                            + Errors.list(schema.names()) + "." + Suggestions.didYouMean(name, schema.names()));
         }
 
         @Override
@@ -179,6 +179,6 @@ public abstract sealed class Scope {
                         ErrorCode.COLUMN_NOT_FOUND,
                         "Field '" + field + "' not found in struct '" + path + "' (" + type.simpleString()
                                 + "). Available fields: " + Errors.list(fields.names())
-                                + Suggestions.didYouMean(field, fields.names())));
+                                + "." + Suggestions.didYouMean(field, fields.names())));
     }
 }

@@ -18,11 +18,11 @@ import dev.quarry.internal.optimizer.rules.PushFiltersThroughOperators;
 import dev.quarry.internal.optimizer.rules.RemoveRedundantProjections;
 import dev.quarry.testing.FakeBackend;
 import dev.quarry.testing.GoldenFiles;
+import dev.quarry.testing.Maps;
 import dev.quarry.testing.TestSessions;
 import dev.quarry.types.Schema;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -249,7 +249,7 @@ class OptimizerGoldenTest {
     @Test
     void pruneColumns_unionAndInMemoryRows_keepNeededPositions() {
         DataFrame local = session.createDataFrame(
-                List.of(Map.of("order_id", 1L, "customer_id", 2L, "amount", 3.0, "status", "x", "note", "y")));
+                List.of(Maps.row("order_id", 1L, "customer_id", 2L, "amount", 3.0, "status", "x", "note", "y")));
         DataFrame df = orders.unionByName(local).select("amount");
         assertGolden("prune_columns_union", df, PruneColumns.NAME);
     }
