@@ -145,6 +145,16 @@ public abstract class ProjectionConformance extends ConformanceSuite {
     }
 
     @Test
+    void withColumns_sameNameTwiceIgnoringCase_failsWithDuplicateColumn() {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        columns.put("x", lit(1L));
+        columns.put("X", lit(2L));
+
+        assertQuarryError(ErrorCode.DUPLICATE_COLUMN, () -> people().withColumns(columns))
+                .hasMessageContaining("X");
+    }
+
+    @Test
     void withColumnRenamed_existing_renamesInPlace() {
         assertThat(people().withColumnRenamed("name", "full_name")
                         .filter(col("id").equalTo(3L)))

@@ -11,8 +11,10 @@ import dev.quarry.types.DataTypes;
 import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,40 @@ import org.junit.jupiter.api.Test;
  * those tests compare integers with {@code ignoringIntegerWidth()}; Parquet keeps exact types.
  */
 public abstract class SourceConformance extends ConformanceSuite {
+
+    /** A level, stored as its name. */
+    public enum Level {
+        /** Low. */
+        LOW,
+        /** High. */
+        HIGH
+    }
+
+    /**
+     * A record with an enum, an optional, a float and temporal values.
+     *
+     * @param level an enum, stored as a string
+     * @param note an optional text, null when empty
+     * @param ratio a float
+     * @param day a date
+     * @param at a timestamp
+     */
+    public record Event(Level level, Optional<String> note, float ratio, LocalDate day, LocalDateTime at) {}
+
+    /**
+     * A struct holding a timestamp.
+     *
+     * @param at the timestamp
+     */
+    public record Stamp(LocalDateTime at) {}
+
+    /**
+     * Timestamps nested in a struct and an array.
+     *
+     * @param stamp a struct
+     * @param times an array
+     */
+    public record Stamped(Stamp stamp, List<LocalDateTime> times) {}
 
     // ------------------------------------------------------------------ maps
 
@@ -135,6 +171,55 @@ public abstract class SourceConformance extends ConformanceSuite {
         assertThat(noPeople()).hasColumns("id", "name", "age", "city").isEmpty();
     }
 
+    @Test
+    void createDataFrame_recordWithEnumOptionalAndTemporalValues_roundTrips() {
+        DataFrame df = session.createDataFrame(
+                List.of(
+                        new Event(
+                                Level.HIGH,
+                                Optional.of("x"),
+                                1.5f,
+                                LocalDate.of(2024, 2, 29),
+                                LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000)),
+                        new Event(
+                                Level.LOW,
+                                Optional.empty(),
+                                -0.25f,
+                                LocalDate.of(1999, 12, 31),
+                                LocalDateTime.of(1999, 12, 31, 23, 59, 59))),
+                Event.class);
+
+        assertThat(df)
+                .hasSchema(Schema.of(
+                        DataTypes.field("level", DataTypes.STRING),
+                        DataTypes.field("note", DataTypes.STRING),
+                        new StructField("ratio", DataTypes.FLOAT, false),
+                        DataTypes.field("day", DataTypes.DATE),
+                        DataTypes.field("at", DataTypes.TIMESTAMP)))
+                .containsExactlyInAnyOrder(
+                        row(
+                                "HIGH",
+                                "x",
+                                1.5f,
+                                LocalDate.of(2024, 2, 29),
+                                LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000)),
+                        row(
+                                "LOW",
+                                null,
+                                -0.25f,
+                                LocalDate.of(1999, 12, 31),
+                                LocalDateTime.of(1999, 12, 31, 23, 59, 59)));
+    }
+
+    @Test
+    void createDataFrame_timestampsInsideStructsAndArrays_roundTrip() {
+        LocalDateTime t = LocalDateTime.of(2024, 5, 6, 7, 8, 9, 10_000);
+        DataFrame df =
+                session.createDataFrame(List.of(new Stamped(new Stamp(t), List.of(t, t.plusDays(1)))), Stamped.class);
+
+        assertThat(df).containsExactly(row(row(t), array(t, t.plusDays(1))));
+    }
+
     // ------------------------------------------------------------------ CSV
 
     @Test
@@ -178,6 +263,38 @@ public abstract class SourceConformance extends ConformanceSuite {
         Schema schema = Schema.of(DataTypes.field("id", DataTypes.LONG), DataTypes.field("name", DataTypes.STRING));
 
         assertThat(session.read().schema(schema).csv(path)).hasSchema(schema).containsExactly(row(1L, "a"));
+    }
+
+    @Test
+    void csv_lineWithTooManyFields_failsNamingFileAndLine() {
+        String path = writeText("ragged.csv", "id,name", "1,a", "2,b,extra", "3,c");
+
+        assertQuarryError(
+                        ErrorCode.MALFORMED_INPUT,
+                        () -> session.read().csv(path).collectAsList())
+                .hasMessageContaining("ragged.csv")
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void csv_valueNotOfTheSchemaType_failsNamingFileAndLine() {
+        String path = writeText("typed.csv", "id,name", "1,a", "x,b");
+        Schema schema = Schema.of(DataTypes.field("id", DataTypes.LONG), DataTypes.field("name", DataTypes.STRING));
+
+        assertQuarryError(
+                        ErrorCode.MALFORMED_INPUT,
+                        () -> session.read().schema(schema).csv(path).collectAsList())
+                .hasMessageContaining("typed.csv")
+                .hasMessageContaining("line 3");
+    }
+
+    @Test
+    void csv_permissiveMode_nullsBadFields() {
+        String path = writeText("typed.csv", "id,name", "1,a", "x,b");
+        Schema schema = Schema.of(DataTypes.field("id", DataTypes.LONG), DataTypes.field("name", DataTypes.STRING));
+
+        assertThat(session.read().schema(schema).option("mode", "PERMISSIVE").csv(path))
+                .containsExactlyInAnyOrder(row(1L, "a"), row(null, "b"));
     }
 
     @Test
