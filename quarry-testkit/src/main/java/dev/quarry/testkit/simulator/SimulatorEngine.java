@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 final class SimulatorEngine {
     private static final Pattern GEMINI_PATH =
             Pattern.compile("^/(v1beta|v1)/models/([^/:]+):(generateContent|embedContent|batchEmbedContents)$");
+    private static final Pattern QUERY_KEY = Pattern.compile("(^|&)key=[^&]*");
     private static final Set<String> SECRET_HEADERS =
             Set.of("authorization", "x-api-key", "x-goog-api-key", "api-key", "cookie", "proxy-authorization");
 
@@ -458,6 +459,6 @@ final class SimulatorEngine {
         if (query == null || query.isEmpty()) {
             return "";
         }
-        return query.replaceAll("(^|&)key=[^&]*", "$1key=[redacted]");
+        return QUERY_KEY.matcher(query).replaceAll("$1key=[redacted]");
     }
 }
