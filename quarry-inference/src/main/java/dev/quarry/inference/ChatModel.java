@@ -108,8 +108,9 @@ final class ChatModel {
 
     TokenCost estimate(ChatRequest request, int rawInput) {
         Calibration c = calibration(request);
-        int cap = request.maxOutputTokens() != null ? request.maxOutputTokens() : info.maxOutputTokens();
-        return new TokenCost(c.inputEstimate(rawInput), c.outputEstimate(cap));
+        long output = c.outputEstimate(request.maxOutputTokens() != null ? request.maxOutputTokens() : 0);
+        if (info.maxOutputTokens() > 0) output = Math.min(output, info.maxOutputTokens());
+        return new TokenCost(c.inputEstimate(rawInput), output);
     }
 
     CompletableFuture<Sent> send(ChatRequest request) {

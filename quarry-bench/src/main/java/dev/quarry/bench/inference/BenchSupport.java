@@ -35,18 +35,35 @@ final class BenchSupport {
     }
 
     /**
-     * Requests per minute accepted by the server after its bucket's initial burst: counts the
-     * 200-answered requests after the first {@code burst} ones and divides by the time they took.
+     * Replays the server's request bucket (capacity = rpm, starts full, continuous refill) over the
+     * arrival times of the answered requests, finds when it first ran dry, and returns the rate
+     * accepted from then to the end (requests per minute) and how many requests that window held.
+     * Before the bucket runs dry a client is not limited by the rate at all (it rides the initial
+     * burst), so only this window says how close to the limit a client can run.
      */
-    static double steadyRatePerMinute(List<RecordedRequest> log, int burst) {
+    static double[] rateAfterBucketRanDry(List<RecordedRequest> log, int rpm) {
         List<Instant> ok = new ArrayList<>();
         for (RecordedRequest r : log) if (r.status() == 200) ok.add(r.receivedAt());
         ok.sort(null);
-        if (ok.size() <= burst + 1) return Double.NaN;
-        Instant start = ok.get(burst);
-        Instant end = ok.get(ok.size() - 1);
-        double seconds = (end.toEpochMilli() - start.toEpochMilli()) / 1000.0;
-        return (ok.size() - 1 - burst) / seconds * 60.0;
+        double level = rpm;
+        double perNano = rpm / 60e9;
+        long last = ok.isEmpty() ? 0 : nanos(ok.get(0));
+        int dryAt = -1;
+        for (int i = 0; i < ok.size(); i++) {
+            long t = nanos(ok.get(i));
+            level = Math.min(rpm, level + (t - last) * perNano);
+            last = t;
+            level -= 1;
+            if (level < 1 && dryAt < 0) dryAt = i;
+        }
+        if (dryAt < 0 || dryAt >= ok.size() - 2) return new double[] {Double.NaN, 0};
+        double seconds = (nanos(ok.get(ok.size() - 1)) - nanos(ok.get(dryAt))) / 1e9;
+        int count = ok.size() - 1 - dryAt;
+        return new double[] {count / seconds * 60.0, count};
+    }
+
+    private static long nanos(Instant i) {
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
     static String fmt(String pattern, Object... args) {

@@ -55,7 +55,8 @@ public final class OverConfiguredClientBench {
                 int ok = 0;
                 for (var r : BenchSupport.sendAll(rt, "m", n, i -> ChatRequest.of("Request " + i))) if (r.isOk()) ok++;
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                double steady = BenchSupport.steadyRatePerMinute(sim.requests(), serverRpm);
+                double[] dry = BenchSupport.rateAfterBucketRanDry(sim.requests(), serverRpm);
+                double steady = dry[0];
                 System.out.println(BenchSupport.fmt(
                         "%s: requests=%d completed_ok=%d wall=%.1fs http_429=%d steady_rate=%.0f rpm (%.1f%% of server %d)"
                                 + " retries=%d",

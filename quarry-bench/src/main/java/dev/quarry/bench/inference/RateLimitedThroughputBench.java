@@ -40,7 +40,8 @@ public final class RateLimitedThroughputBench {
             long t0 = System.nanoTime();
             BenchSupport.sendAll(rt, "m", n, i -> ChatRequest.of("Request number " + i + ": say something short."));
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double steady = BenchSupport.steadyRatePerMinute(sim.requests(), rpm);
+            double[] dry = BenchSupport.rateAfterBucketRanDry(sim.requests(), rpm);
+            double steady = dry[0];
             long r429 = sim.counters().responses(429);
             System.out.println(BenchSupport.fmt(
                     "requests=%d wall=%.1fs server_200=%d http_429=%d steady_rate=%.0f rpm (%.1f%% of %d) overall=%.0f rpm"

@@ -55,9 +55,16 @@ public final class TransientFaultBench {
             long ok = results.stream().filter(ChatResult::isOk).count();
             ModelUsage u = rt.usage().total();
             System.out.println(BenchSupport.fmt(
-                    "requests=%d answered_ok=%d lost=%d wall=%.1fs faults_injected=%d retries_in_metrics=%d"
-                            + " rate_limited_in_metrics=%d",
-                    n, ok, n - ok, seconds, sim.counters().faultsInjected(), u.retries(), u.rateLimited()));
+                    "requests=%d answered_ok=%d lost=%d wall=%.1fs faults_injected=%d requests_received_by_server=%d"
+                            + " retries_in_metrics=%d rate_limited_in_metrics=%d",
+                    n,
+                    ok,
+                    n - ok,
+                    seconds,
+                    sim.counters().faultsInjected(),
+                    sim.counters().requests(),
+                    u.retries(),
+                    u.rateLimited()));
         }
     }
 }

@@ -14,7 +14,10 @@ package dev.quarry.inference.tokens;
  */
 public final class Calibration {
     /** Weight of a new observation in the moving averages. */
-    static final double ALPHA = 0.1;
+    static final double ALPHA = 0.05;
+
+    /** Answers seen before the learned output length replaces the cap. */
+    static final int WARMUP = 5;
 
     private double inputRatio;
     private double outputMean;
@@ -48,8 +51,10 @@ public final class Calibration {
     }
 
     /**
-     * The expected output tokens, bounded by the request's cap: the learned mean plus one standard
-     * deviation, so that reservations are rarely short.
+     * The output tokens to reserve, bounded by the request's cap: the cap itself (or the initial
+     * guess when there is none) until a few answers were seen, then the learned mean plus three
+     * standard deviations. Reserving high costs little — the surplus is refunded when the answer
+     * arrives — while reserving short makes the client overrun the provider's budget.
      *
      * <pre>{@code long out = c.outputEstimate(1024);}</pre>
      *
@@ -57,8 +62,13 @@ public final class Calibration {
      * @return the estimate
      */
     public synchronized long outputEstimate(long cap) {
-        double variance = Math.max(0, outputSquares - outputMean * outputMean);
-        long e = (long) Math.ceil(outputMean + Math.sqrt(variance));
+        long e;
+        if (observations < WARMUP) {
+            e = cap > 0 ? cap : (long) Math.ceil(outputMean);
+        } else {
+            double variance = Math.max(0, outputSquares - outputMean * outputMean);
+            e = (long) Math.ceil(outputMean + 3 * Math.sqrt(variance));
+        }
         e = Math.max(1, e);
         return cap > 0 ? Math.min(cap, e) : e;
     }
@@ -95,7 +105,7 @@ public final class Calibration {
      * @param reportedOutput the provider's output tokens
      */
     public synchronized void observe(long rawInputCount, long reportedInput, long reportedOutput) {
-        double a = observations < 10 ? 1.0 / (observations + 1) : ALPHA;
+        double a = observations < 20 ? 1.0 / (observations + 1) : ALPHA;
         if (rawInputCount > 0 && reportedInput > 0) {
             inputRatio += a * ((double) reportedInput / rawInputCount - inputRatio);
         }

@@ -49,7 +49,16 @@ class TokensAndPricesTest {
     void outputEstimate_coversSpreadOfLengths() {
         Calibration c = new Calibration(1.0, 256);
         for (int i = 0; i < 200; i++) c.observe(100, 100, i % 2 == 0 ? 20 : 100);
-        assertThat(c.outputEstimate(0)).isGreaterThan((long) c.meanOutputTokens());
+        assertThat(c.outputEstimate(0)).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    void outputEstimate_reservesTheCapUntilAnswersWereSeen() {
+        Calibration c = new Calibration(1.0, 256);
+        assertThat(c.outputEstimate(1000)).isEqualTo(1000);
+        assertThat(c.outputEstimate(0)).isEqualTo(256);
+        for (int i = 0; i < 10; i++) c.observe(100, 100, 30);
+        assertThat(c.outputEstimate(1000)).isEqualTo(30);
     }
 
     @Test
