@@ -78,7 +78,9 @@ public final class DuckDatabase implements AutoCloseable {
         }
         Properties props = new Properties();
         props.setProperty("temp_directory", tmp.toString());
-        props.setProperty("jdbc_stream_results", "true");
+        // results are not streamed: DuckDB's JDBC driver reports a failure met while streaming as
+        // "Invalid result set", losing the cause; a materialized result stays in DuckDB's memory
+        // (which spills) until it is read
         for (Map.Entry<String, String> s : config.settings().entrySet()) {
             if (!s.getKey().startsWith(PREFIX)) {
                 continue;

@@ -31,8 +31,8 @@ public final class DuckErrors {
     private static final Pattern SNIFF = Pattern.compile("Error when sniffing file \"([^\"]*)\"");
     private static final Pattern JSON = Pattern.compile(
             "Malformed JSON in file \"([^\"]*)\", at byte (\\d+) in (?:line|record\\/value) (\\d+): ([^\\n]*)");
-    private static final Pattern PARQUET =
-            Pattern.compile("(?:File|file) '([^']*)' (too small to be a Parquet file|.*No magic bytes found.*)");
+    private static final Pattern PARQUET = Pattern.compile("(?:File|file) '([^']*)' (too small to be a Parquet file)");
+    private static final Pattern PARQUET_MAGIC = Pattern.compile("(No magic bytes found at end of file) '([^']*)'");
     private static final Pattern MISSING_TABLE = Pattern.compile("Table with name (\\S+) does not exist");
     private static final Pattern UDF =
             Pattern.compile("(?s)Invalid Input Error: (java\\.[\\w.$]+|[\\w.$]+Exception)(: )?(.*?)\\n\\s*at ");
@@ -94,6 +94,15 @@ public final class DuckErrors {
                     ErrorCode.MALFORMED_INPUT,
                     "'" + m.group(1) + "' is not a valid Parquet file ("
                             + m.group(2).trim()
+                            + "). Check that the path points at a Parquet file and that it was written completely.",
+                    e);
+        }
+        m = PARQUET_MAGIC.matcher(raw);
+        if (m.find()) {
+            return new QuarryException(
+                    ErrorCode.MALFORMED_INPUT,
+                    "'" + m.group(2) + "' is not a valid Parquet file ("
+                            + m.group(1).toLowerCase(java.util.Locale.ROOT)
                             + "). Check that the path points at a Parquet file and that it was written completely.",
                     e);
         }

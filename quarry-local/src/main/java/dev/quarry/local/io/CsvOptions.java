@@ -21,7 +21,9 @@ import java.util.StringJoiner;
  *       short lines with nulls; {@code DROPMALFORMED} skips malformed lines;
  *   <li>{@code dateFormat}, {@code timestampFormat}: a Java pattern ({@code dd/MM/yyyy}) or a
  *       strftime one ({@code %d/%m/%Y}); detected from the data when absent;
- *   <li>{@code comment}: lines starting with this character are skipped.
+ *   <li>{@code comment}: lines starting with this character are skipped;
+ *   <li>{@code sampleSize} (or {@code sample_size}): rows sampled to detect the column types
+ *       (default 20480; -1 reads the whole file).
  * </ul>
  *
  * @param header whether the first line holds the column names
@@ -33,6 +35,7 @@ import java.util.StringJoiner;
  * @param dateFormat the strftime date format, or null to detect
  * @param timestampFormat the strftime timestamp format, or null to detect
  * @param comment the comment character, or null
+ * @param sampleSize rows sampled for type detection, or null for DuckDB's default
  */
 public record CsvOptions(
         boolean header,
@@ -43,7 +46,8 @@ public record CsvOptions(
         Mode mode,
         String dateFormat,
         String timestampFormat,
-        String comment) {
+        String comment,
+        Long sampleSize) {
 
     /** What to do with malformed lines. */
     public enum Mode {
@@ -65,7 +69,9 @@ public record CsvOptions(
             "mode",
             "dateFormat",
             "timestampFormat",
-            "comment");
+            "comment",
+            "sampleSize",
+            "sample_size");
 
     /**
      * Parses reader options.
@@ -102,7 +108,31 @@ public record CsvOptions(
                 mode,
                 dateFormat == null ? null : DateFormats.toStrftime(dateFormat),
                 timestampFormat == null ? null : DateFormats.toStrftime(timestampFormat),
-                o.get("comment"));
+                o.get("comment"),
+                sampleSize(o.first("sampleSize", "sample_size")));
+    }
+
+    private static Long sampleSize(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new QuarryException(
+                    ErrorCode.INVALID_ARGUMENT, "CSV option 'sampleSize' must be a whole number, was '" + text + "'");
+        }
+    }
+
+    /**
+     * The sampling argument for type detection, starting with a comma, or empty.
+     *
+     * <pre>{@code options.samplingSql() // , sample_size=1000}</pre>
+     *
+     * @return SQL text
+     */
+    public String samplingSql() {
+        return sampleSize == null ? "" : ", sample_size=" + sampleSize;
     }
 
     /**

@@ -25,9 +25,10 @@ import java.util.StringJoiner;
  * <ul>
  *   <li>CSV: {@code read_csv} with the dialect and {@code columns={...}} given, auto-detection
  *       off; {@code PERMISSIVE} reads every column as text (short lines padded, lax quoting) and
- *       converts with {@code TRY_CAST}; {@code DROPMALFORMED} skips lines that do not parse;
+ *       converts leniently ({@code TRY(CAST(...))}); {@code DROPMALFORMED} skips lines that do not parse;
  *   <li>newline-delimited JSON: {@code read_json} with {@code columns={...}};
- *       {@code mode=PERMISSIVE} skips malformed lines;
+ *       with {@code mode=PERMISSIVE} (or {@code DROPMALFORMED}) a malformed line reads as a row of
+ *       nulls instead of failing;
  *   <li>Parquet: {@code read_parquet} and a cast of each column to the schema's type.
  * </ul>
  *
@@ -148,7 +149,9 @@ public final class FileSources implements PlanCompiler.Sources {
         StringBuilder read = new StringBuilder("read_csv(").append(path).append(options.dialectSql());
         read.append(", auto_detect=false, columns=").append(columns(scan.schema(), permissive));
         if (permissive) {
-            read.append(", null_padding=true, strict_mode=false, ignore_errors=true");
+            // no ignore_errors here: DuckDB would push the TRY_CASTs below into the reader and drop the
+            // rows whose fields do not convert instead of nulling the fields
+            read.append(", null_padding=true, strict_mode=false");
         } else {
             if (dateFormat != null) {
                 read.append(", dateformat=").append(Sql.string(dateFormat));
@@ -183,7 +186,8 @@ public final class FileSources implements PlanCompiler.Sources {
         if (t.isTextual() && t != ScalarType.JSON) {
             return name;
         }
-        return "TRY_CAST(" + name + " AS " + DuckTypes.toSql(t) + ")";
+        // TRY(CAST(...)): DuckDB 2.0 turns a TRY_CAST over a CSV column into a strict conversion
+        return "TRY(CAST(" + name + " AS " + DuckTypes.toSql(t) + "))";
     }
 
     private static boolean hasType(Schema schema, DataType type) {

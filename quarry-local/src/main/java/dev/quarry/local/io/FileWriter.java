@@ -80,7 +80,8 @@ public final class FileWriter {
      */
     public long write(Sink.FileTarget target, SaveMode mode, String query, Schema schema) {
         Path path = Path.of(FileSources.absolute(target.path()));
-        String copyOptions = copyOptions(target.format(), target.options());
+        String copyOptions = copyOptions(target.format(), target.options())
+                + (target.format() == FileFormat.PARQUET ? ParquetTypes.kvMetadata(schema) : "");
         boolean exists = Files.exists(path);
         if (exists && Files.isDirectory(path) && mode != SaveMode.IGNORE) {
             throw new QuarryException(

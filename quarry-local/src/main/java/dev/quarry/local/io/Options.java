@@ -35,7 +35,7 @@ final class Options {
         return new Options(raw);
     }
 
-    String get(String... keys) {
+    String first(String... keys) {
         for (String k : keys) {
             String v = values.get(k);
             if (v != null) {
@@ -43,6 +43,10 @@ final class Options {
             }
         }
         return null;
+    }
+
+    String get(String key) {
+        return values.get(key);
     }
 
     String get(String key, String fallback) {

@@ -71,7 +71,8 @@ public final class SchemaInference implements FileSources.CsvFormatDetector {
             case PARQUET:
                 Options p = Options.of(options, Set.of("unionByName"), "Parquet reader");
                 String union = p.flag("unionByName", false, "Parquet") ? ", union_by_name=true" : "";
-                return describe("SELECT * FROM read_parquet(" + quoted + union + ")", doing);
+                return ParquetTypes.restore(
+                        connection, quoted, describe("SELECT * FROM read_parquet(" + quoted + union + ")", doing));
             case JSON:
                 Options j = Options.of(options, Set.of("mode"), "JSON reader");
                 boolean lenient = !j.get("mode", "FAILFAST").equalsIgnoreCase("FAILFAST");
@@ -93,6 +94,7 @@ public final class SchemaInference implements FileSources.CsvFormatDetector {
         if (options.timestampFormat() != null) {
             formats.append(", timestampformat=").append(Sql.string(options.timestampFormat()));
         }
+        formats.append(options.samplingSql());
         String strict = "SELECT * FROM read_csv(" + quoted + options.dialectSql() + formats + ")";
         try {
             return describeOrThrow(strict);

@@ -34,7 +34,7 @@ import java.util.StringJoiner;
  * {@code /} is double division and a zero divisor gives null (as does {@code %}); {@code getItem}
  * is 0-based and out-of-range (also negative) positions give null; {@code rlike} matches anywhere
  * in the value; {@code like} escapes with a backslash; a cast of a fractional number to an integral
- * type truncates; a lenient cast becomes {@code TRY_CAST}.
+ * type truncates; a lenient cast gives null where the value does not convert.
  *
  * <p>Column references are quoted names; in a join condition they are qualified with the alias of
  * their side.
@@ -187,7 +187,10 @@ public final class ExpressionCompiler implements ExpressionVisitor<String> {
                 && (to == ScalarType.INTEGER || to == ScalarType.LONG)) {
             c = "trunc(" + c + ")";
         }
-        return (e.lenient() ? "TRY_CAST(" : "CAST(") + c + " AS " + DuckTypes.toSql(to) + ")";
+        String cast = "CAST(" + c + " AS " + DuckTypes.toSql(to) + ")";
+        // TRY(CAST(...)) rather than TRY_CAST: DuckDB 2.0 pushes a TRY_CAST of a CSV column into the
+        // reader, where it becomes a strict conversion that fails the query
+        return e.lenient() ? "TRY(" + cast + ")" : cast;
     }
 
     @Override

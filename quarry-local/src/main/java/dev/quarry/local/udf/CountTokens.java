@@ -18,7 +18,10 @@ import org.duckdb.DuckDBWritableVector;
  * <pre>{@code session.sql("SELECT count_tokens(body) AS tokens FROM {t}", Map.of("t", tickets))}</pre>
  */
 public final class CountTokens implements JavaFunction {
-    private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /** Loads the vocabulary (a few MB) on first use, not when the backend starts. */
+    private static final class Vocabulary {
+        static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
 
     /**
      * The number of o200k_base tokens of a text.
@@ -29,7 +32,7 @@ public final class CountTokens implements JavaFunction {
      * @return the token count
      */
     public static long count(String text) {
-        return O200K.countTokensOrdinary(text);
+        return Vocabulary.O200K.countTokensOrdinary(text);
     }
 
     @Override
