@@ -2,6 +2,7 @@ package dev.quarry.testing;
 
 import dev.quarry.ErrorCode;
 import dev.quarry.ModelUsage;
+import dev.quarry.OperatorMetrics;
 import dev.quarry.QuarryException;
 import dev.quarry.Row;
 import dev.quarry.internal.plan.FileFormat;
@@ -25,7 +26,7 @@ import java.util.function.Function;
 /**
  * A backend for core tests: files and SQL queries have fixed schemas, the catalog is a map, and
  * {@code execute} records the plan it got and answers with rows from a function of that plan
- * (by default: the rows of a bare in-memory relation, else none).
+ * (by default: the rows of a bare in-memory relation, else none), reporting {@link #operators}.
  */
 public final class FakeBackend implements Backend {
     public final Map<String, Schema> files = new LinkedHashMap<>();
@@ -34,6 +35,7 @@ public final class FakeBackend implements Backend {
     public final List<LogicalPlan> executed = new ArrayList<>();
     public final List<ExecutionContext> contexts = new ArrayList<>();
     public Function<LogicalPlan, List<Row>> answer = FakeBackend::defaultAnswer;
+    public List<OperatorMetrics> operators = List.of();
     public SessionConfig config;
     public boolean closed;
 
@@ -110,7 +112,7 @@ public final class FakeBackend implements Backend {
             return new ExecutionResult(plan.schema(), List.of(), 0, List.of(), ModelUsage.NONE, ModelUsage.NONE);
         }
         List<Row> rows = answer.apply(plan);
-        return new ExecutionResult(plan.schema(), rows, rows.size(), List.of(), ModelUsage.NONE, ModelUsage.NONE);
+        return new ExecutionResult(plan.schema(), rows, rows.size(), operators, ModelUsage.NONE, ModelUsage.NONE);
     }
 
     @Override
