@@ -21,8 +21,6 @@ import dev.quarry.inference.provider.Json;
 import dev.quarry.inference.provider.TokenUsage;
 import dev.quarry.inference.ratelimit.Backoff;
 import dev.quarry.inference.ratelimit.TokenCost;
-import dev.quarry.inference.scheduler.CallStats;
-import dev.quarry.inference.scheduler.ModelScheduler;
 import dev.quarry.models.AnthropicModel;
 import dev.quarry.models.CohereEmbeddingModel;
 import dev.quarry.models.EmbeddingModelConfig;
@@ -946,14 +944,5 @@ public final class InferenceRuntime implements AutoCloseable {
         public InferenceRuntime build() {
             return new InferenceRuntime(this);
         }
-    }
-
-    // keep CallStats referenced for readers following the data flow
-    static CallStats noStats() {
-        return new CallStats();
-    }
-
-    static ModelScheduler schedulerOf(InferenceRuntime r, String alias) {
-        return r.chatModel(alias).scheduler;
     }
 }

@@ -36,7 +36,7 @@ final class BenchSupport {
 
     /**
      * Replays the server's request bucket (capacity = rpm, starts full, continuous refill) over the
-     * arrival times of the answered requests, finds when it first ran dry, and returns the rate
+     * arrival times of the answered requests, finds when it first ran (nearly) dry — under 2 % of its capacity —, and returns the rate
      * accepted from then to the end (requests per minute) and how many requests that window held.
      * Before the bucket runs dry a client is not limited by the rate at all (it rides the initial
      * burst), so only this window says how close to the limit a client can run.
@@ -54,7 +54,7 @@ final class BenchSupport {
             level = Math.min(rpm, level + (t - last) * perNano);
             last = t;
             level -= 1;
-            if (level < 1 && dryAt < 0) dryAt = i;
+            if (level < 0.02 * rpm && dryAt < 0) dryAt = i; // within 2 % of empty
         }
         if (dryAt < 0 || dryAt >= ok.size() - 2) return new double[] {Double.NaN, 0};
         double seconds = (nanos(ok.get(ok.size() - 1)) - nanos(ok.get(dryAt))) / 1e9;

@@ -58,8 +58,8 @@ public final class OverConfiguredClientBench {
                 double[] dry = BenchSupport.rateAfterBucketRanDry(sim.requests(), serverRpm);
                 double steady = dry[0];
                 System.out.println(BenchSupport.fmt(
-                        "%s: requests=%d completed_ok=%d wall=%.1fs http_429=%d steady_rate=%.0f rpm (%.1f%% of server %d)"
-                                + " retries=%d",
+                        "%s: requests=%d completed_ok=%d wall=%.1fs http_429=%d rate_once_server_bucket_ran_dry=%.0f rpm"
+                                + " (%.1f%% of server %d, over the last %.0f requests) retries=%d",
                         provider,
                         n,
                         ok,
@@ -68,6 +68,7 @@ public final class OverConfiguredClientBench {
                         steady,
                         100 * steady / serverRpm,
                         serverRpm,
+                        dry[1],
                         rt.usage().total().retries()));
             }
         }

@@ -44,8 +44,8 @@ public final class RateLimitedThroughputBench {
             double steady = dry[0];
             long r429 = sim.counters().responses(429);
             System.out.println(BenchSupport.fmt(
-                    "requests=%d wall=%.1fs server_200=%d http_429=%d steady_rate=%.0f rpm (%.1f%% of %d) overall=%.0f rpm"
-                            + " (the first %d ride the full bucket)",
+                    "requests=%d wall=%.1fs server_200=%d http_429=%d rate_once_server_bucket_ran_dry=%.0f rpm (%.1f%% of %d,"
+                            + " over the last %.0f requests) overall=%.0f rpm",
                     n,
                     seconds,
                     sim.counters().responses(200),
@@ -53,8 +53,8 @@ public final class RateLimitedThroughputBench {
                     steady,
                     100 * steady / rpm,
                     rpm,
-                    n / seconds * 60,
-                    rpm));
+                    dry[1],
+                    n / seconds * 60));
         }
     }
 }

@@ -20,7 +20,6 @@ import dev.quarry.inference.provider.ProviderErrors;
 import dev.quarry.inference.provider.TokenUsage;
 import dev.quarry.inference.ratelimit.ServerLimits;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,9 +208,5 @@ public final class OpenAiProtocol implements ChatProtocol, EmbeddingProtocol {
             v[i] = (float) x.asDouble();
         }
         return v;
-    }
-
-    static List<String> copy(List<String> l) {
-        return new ArrayList<>(l);
     }
 }
