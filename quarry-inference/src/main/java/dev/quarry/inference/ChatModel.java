@@ -29,6 +29,12 @@ final class ChatModel {
     /** A reply with the counters of the attempts that produced it. */
     record Sent(ChatReply reply, CallStats stats) {}
 
+    /**
+     * Arrival jitter the rate limiter absorbs: requests may reach the provider up to this much later
+     * (or closer together) than they left and still fit in a server bucket of the configured size.
+     */
+    static final long JITTER_NANOS = 250_000_000L;
+
     final String alias;
     final HostedModelConfig<?> config;
     final ChatProtocol protocol;
@@ -59,8 +65,8 @@ final class ChatModel {
         this.cacheEnabled = cacheEnabled;
         this.environment = environment;
         this.counter = TokenCounter.forModel(config.provider(), config.modelName());
-        RateLimiter limiter =
-                new RateLimiter(config.rpm(), config.tpm(), config.inputTpm(), config.outputTpm(), time.nanoTime());
+        RateLimiter limiter = new RateLimiter(
+                config.rpm(), config.tpm(), config.inputTpm(), config.outputTpm(), time.nanoTime(), JITTER_NANOS);
         this.scheduler = new ModelScheduler(
                 alias,
                 config.provider(),

@@ -109,8 +109,13 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
             this.dimensions = dimensions;
             this.environment = environment;
             this.counter = TokenCounter.forModel(config.provider(), config.modelName());
-            RateLimiter limiter =
-                    new RateLimiter(config.rpm(), config.tpm(), config.inputTpm(), config.outputTpm(), time.nanoTime());
+            RateLimiter limiter = new RateLimiter(
+                    config.rpm(),
+                    config.tpm(),
+                    config.inputTpm(),
+                    config.outputTpm(),
+                    time.nanoTime(),
+                    ChatModel.JITTER_NANOS);
             this.scheduler = new ModelScheduler(
                     alias,
                     config.provider(),

@@ -46,10 +46,27 @@ public final class RateLimiter {
      * @param now the current monotonic time
      */
     public RateLimiter(long rpm, long tpm, long inputTpm, long outputTpm, long now) {
-        requests = new TokenBucket("rpm", rpm, now);
-        tokens = tpm > 0 ? new TokenBucket("tpm", tpm, now) : null;
-        inputTokens = inputTpm > 0 ? new TokenBucket("inputTpm", inputTpm, now) : null;
-        outputTokens = outputTpm > 0 ? new TokenBucket("outputTpm", outputTpm, now) : null;
+        this(rpm, tpm, inputTpm, outputTpm, now, 0);
+    }
+
+    /**
+     * Limits with full buckets that absorb {@code jitterNanos} of arrival jitter (see
+     * {@link TokenBucket#TokenBucket(String, double, long, long)}).
+     *
+     * <pre>{@code new RateLimiter(3_000, 200_000, 0, 0, now, 250_000_000L)}</pre>
+     *
+     * @param rpm requests per minute, &gt; 0
+     * @param tpm combined tokens per minute, 0 for none
+     * @param inputTpm input tokens per minute, 0 for none
+     * @param outputTpm output tokens per minute, 0 for none
+     * @param now the current monotonic time
+     * @param jitterNanos the arrival jitter to absorb
+     */
+    public RateLimiter(long rpm, long tpm, long inputTpm, long outputTpm, long now, long jitterNanos) {
+        requests = new TokenBucket("rpm", rpm, now, jitterNanos);
+        tokens = tpm > 0 ? new TokenBucket("tpm", tpm, now, jitterNanos) : null;
+        inputTokens = inputTpm > 0 ? new TokenBucket("inputTpm", inputTpm, now, jitterNanos) : null;
+        outputTokens = outputTpm > 0 ? new TokenBucket("outputTpm", outputTpm, now, jitterNanos) : null;
         all.add(requests);
         if (tokens != null) all.add(tokens);
         if (inputTokens != null) all.add(inputTokens);

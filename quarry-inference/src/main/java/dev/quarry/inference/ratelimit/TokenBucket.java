@@ -14,6 +14,7 @@ public final class TokenBucket {
     private static final double NANOS_PER_MINUTE = 60e9;
 
     private final String name;
+    private final long jitterNanos;
     private double capacity;
     private double factor = 1.0;
     private double balance;
@@ -29,6 +30,27 @@ public final class TokenBucket {
      * @param now the current monotonic time
      */
     public TokenBucket(String name, double perMinute, long now) {
+        this(name, perMinute, now, 0);
+    }
+
+    /**
+     * A full bucket that keeps a headroom worth {@code jitterNanos} of refill: its balance never
+     * drops below it, so requests that reach the server up to that much later than they left (or
+     * bunched together by network jitter) still fit in the server's own bucket of the same size.
+     * The sustained rate is unchanged; only the initial burst is smaller by the headroom.
+     *
+     * <pre>{@code new TokenBucket("rpm", 3_000, now, 250_000_000L) // 12.5 requests of headroom}</pre>
+     *
+     * @param name what it limits, for messages
+     * @param perMinute capacity and refill per minute, &gt; 0
+     * @param now the current monotonic time
+     * @param jitterNanos the arrival jitter to absorb, &gt;= 0
+     */
+    public TokenBucket(String name, double perMinute, long now, long jitterNanos) {
+        if (jitterNanos < 0) {
+            throw new IllegalArgumentException("jitterNanos must be >= 0, was " + jitterNanos);
+        }
+        this.jitterNanos = jitterNanos;
         if (!(perMinute > 0)) {
             throw new IllegalArgumentException(name + " must be > 0, was " + perMinute);
         }
@@ -84,7 +106,8 @@ public final class TokenBucket {
      */
     public long waitNanos(double amount, long now) {
         refill(now);
-        double need = Math.min(amount, capacity) - balance;
+        double headroom = capacity * jitterNanos / NANOS_PER_MINUTE;
+        double need = Math.min(amount + headroom, capacity) - balance;
         if (need <= 0) {
             return 0;
         }

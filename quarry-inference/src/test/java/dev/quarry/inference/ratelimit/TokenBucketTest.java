@@ -51,6 +51,14 @@ class TokenBucketTest {
     }
 
     @Test
+    void waitNanos_keepsJitterHeadroom() {
+        TokenBucket b = new TokenBucket("rpm", 600, 0, SECOND); // headroom: one second of refill = 10
+        assertThat(b.waitNanos(1, 0)).isZero();
+        b.take(590, 0);
+        assertThat(b.waitNanos(1, 0)).isEqualTo(SECOND / 10);
+    }
+
+    @Test
     void lowerLimit_reducesCapacityAndBalance() {
         TokenBucket b = new TokenBucket("rpm", 6000, 0);
         b.lowerLimit(3000, 0);
