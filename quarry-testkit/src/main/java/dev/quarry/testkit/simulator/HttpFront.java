@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP side: a JDK {@link HttpServer} on the loopback address. Handlers never wait: a delayed
@@ -41,6 +42,7 @@ final class HttpFront implements AutoCloseable {
     private final ExecutorService handlers;
     private final ScheduledExecutorService timers;
     private final Set<HttpExchange> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong failures = new AtomicLong();
 
     HttpFront(SimulatorEngine engine, int port) throws IOException {
         this.engine = engine;
@@ -60,42 +62,45 @@ final class HttpFront implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        SimulatorEngine.Outcome outcome;
+        pending.add(exchange);
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String query = exchange.getRequestURI().getRawQuery();
             Incoming in = new Incoming(
                     exchange.getRequestMethod().toUpperCase(Locale.ROOT),
                     exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery() == null
-                            ? ""
-                            : exchange.getRequestURI().getRawQuery(),
+                    query == null ? "" : query,
                     lowerCase(exchange.getRequestHeaders()),
                     body);
-            outcome = engine.handle(in);
-        } catch (IOException | RuntimeException e) {
-            exchange.close();
-            return;
-        }
-        pending.add(exchange);
-        long delay = outcome.delay().toNanos();
-        if (delay <= 0) {
-            deliver(exchange, outcome);
-        } else {
-            timers.schedule(() -> deliver(exchange, outcome), delay, TimeUnit.NANOSECONDS);
+            SimulatorEngine.Outcome outcome = engine.handle(in);
+            long delay = outcome.delay().toNanos();
+            if (delay <= 0) {
+                deliver(exchange, outcome);
+            } else {
+                timers.schedule(() -> deliver(exchange, outcome), delay, TimeUnit.NANOSECONDS);
+            }
+        } catch (IOException e) {
+            finish(exchange); // the client went away while sending
+        } catch (Throwable t) {
+            fail(exchange, t);
         }
     }
 
     private void deliver(HttpExchange exchange, SimulatorEngine.Outcome outcome) {
-        Reply reply = outcome.reply();
-        switch (reply.action()) {
-            case RESET:
-                finish(exchange);
-                return;
-            case HANG:
-                timers.schedule(() -> finish(exchange), outcome.hang().toNanos(), TimeUnit.NANOSECONDS);
-                return;
-            default:
-                send(exchange, reply);
+        try {
+            Reply reply = outcome.reply();
+            switch (reply.action()) {
+                case RESET:
+                    finish(exchange);
+                    return;
+                case HANG:
+                    timers.schedule(() -> finish(exchange), outcome.hang().toNanos(), TimeUnit.NANOSECONDS);
+                    return;
+                default:
+                    send(exchange, reply);
+            }
+        } catch (Throwable t) {
+            fail(exchange, t);
         }
     }
 
@@ -115,6 +120,35 @@ final class HttpFront implements AutoCloseable {
         } finally {
             finish(exchange);
         }
+    }
+
+    /**
+     * A failure of the simulator itself (never a simulated one): answer 500 naming it when nothing was
+     * sent yet, so the client fails fast instead of waiting on an open connection.
+     */
+    private void fail(HttpExchange exchange, Throwable t) {
+        failures.incrementAndGet();
+        try {
+            if (pending.contains(exchange) && exchange.getResponseCode() == -1) {
+                String message = "LLM simulator failure: " + t.getClass().getName()
+                        + (t.getMessage() == null ? "" : ": " + t.getMessage());
+                com.fasterxml.jackson.databind.node.ObjectNode root = Json.object();
+                root.putObject("error").put("message", message).put("type", "server_error");
+                send(exchange, Reply.json(500, root));
+            }
+        } catch (Throwable ignored) {
+            // fall through to closing the connection
+        } finally {
+            finish(exchange);
+        }
+        if (t instanceof VirtualMachineError) {
+            throw (VirtualMachineError) t;
+        }
+    }
+
+    /** Failures of the simulator itself since it started. */
+    long failures() {
+        return failures.get();
     }
 
     /** Closes the exchange; before any header is sent this closes the connection without a response. */
