@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Analysis}. Nodes are immutable; {@code pos} is the offset of the expression in the template, for
  * error messages.
  */
-sealed interface Expr {
+sealed interface Expr extends Described {
     /** The value, which may be an {@link Undefined} for consumers that accept one. */
     @Nullable
     Object eval(Frame frame);
@@ -22,6 +22,7 @@ sealed interface Expr {
     int pos();
 
     /** The expression as it reads in an error message, e.g. {@code left.name}. */
+    @Override
     String describe();
 
     /** The dotted context path this expression reads when it is a plain chain of names, else null. */
@@ -126,7 +127,7 @@ sealed interface Expr {
         @Override
         public Object eval(Frame frame) {
             Object t = Values.defined(target.eval(frame));
-            return Values.attribute(t, name, target.describe(), pos);
+            return Values.attribute(t, name, target, pos);
         }
 
         @Override
@@ -162,7 +163,7 @@ sealed interface Expr {
         public Object eval(Frame frame) {
             Object t = Values.defined(target.eval(frame));
             Object k = Values.defined(key.eval(frame));
-            return Values.item(t, k, target.describe(), pos);
+            return Values.item(t, k, target, pos);
         }
 
         @Override
@@ -345,11 +346,11 @@ sealed interface Expr {
                 case NE:
                     return !Values.equal(a, b);
                 case IN:
-                    return Values.contains(b, a, describe(), pos);
+                    return Values.contains(b, a, this, pos);
                 case NOT_IN:
-                    return !Values.contains(b, a, describe(), pos);
+                    return !Values.contains(b, a, this, pos);
                 default:
-                    return Values.order(a, b, op.symbol, describe(), pos);
+                    return Values.order(a, b, op.symbol, this, pos);
             }
         }
 

@@ -40,7 +40,7 @@ enum Filter {
     LENGTH("length", false) {
         @Override
         Object apply(@Nullable Object v, @Nullable Object[] args, Expr.FilterCall call) {
-            return Values.length(v, call.operand().describe(), call.pos());
+            return Values.length(v, call.operand(), call.pos());
         }
     },
     /**
@@ -61,7 +61,7 @@ enum Filter {
     JOIN("join", false, new Param("d", ""), new Param("attribute", null)) {
         @Override
         Object apply(@Nullable Object v, @Nullable Object[] args, Expr.FilterCall call) {
-            String where = call.operand().describe();
+            Expr where = call.operand();
             List<?> items = Values.iterate(v, where, call.pos());
             String sep = Values.str(Values.defined(args[0]));
             Object attribute = Values.defined(args[1]);
@@ -72,7 +72,9 @@ enum Filter {
                 }
                 Object item = items.get(i);
                 if (attribute != null) {
-                    item = Values.defined(attribute(item, attribute, where + "[" + i + "]", call.pos()));
+                    int index = i;
+                    Described itemWhere = () -> where.describe() + "[" + index + "]";
+                    item = Values.defined(attribute(item, attribute, itemWhere, call.pos()));
                 }
                 Values.appendStr(sb, item);
             }
@@ -85,7 +87,7 @@ enum Filter {
         Object apply(@Nullable Object v, @Nullable Object[] args, Expr.FilterCall call) {
             Object indent = Values.defined(args[0]);
             Integer spaces = indent == null ? null : (int) integer(indent, "indent", call);
-            return Json.write(v, spaces, call.operand().describe(), call.pos());
+            return Json.write(v, spaces, call.operand(), call.pos());
         }
     },
     /**
@@ -135,7 +137,7 @@ enum Filter {
         @Override
         @Nullable
         Object apply(@Nullable Object v, @Nullable Object[] args, Expr.FilterCall call) {
-            List<?> items = Values.iterate(v, call.operand().describe(), call.pos());
+            List<?> items = Values.iterate(v, call.operand(), call.pos());
             return items.isEmpty()
                     ? new Undefined("'" + call.describe() + "' is undefined: the sequence is empty", call.pos())
                     : items.get(0);
@@ -146,7 +148,7 @@ enum Filter {
         @Override
         @Nullable
         Object apply(@Nullable Object v, @Nullable Object[] args, Expr.FilterCall call) {
-            List<?> items = Values.iterate(v, call.operand().describe(), call.pos());
+            List<?> items = Values.iterate(v, call.operand(), call.pos());
             return items.isEmpty()
                     ? new Undefined("'" + call.describe() + "' is undefined: the sequence is empty", call.pos())
                     : items.get(items.size() - 1);
@@ -320,6 +322,18 @@ enum Filter {
         return sb.append(s, from, s.length()).toString();
     }
 
+    private static boolean isDigits(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<String> splitDots(String s) {
         List<String> parts = new ArrayList<>();
         int from = 0;
@@ -332,17 +346,17 @@ enum Filter {
     }
 
     /** Resolves a JSON-path-like attribute spec for {@code join(attribute=...)}: dotted, digits index. */
-    private static @Nullable Object attribute(@Nullable Object item, Object attribute, String where, int pos) {
+    private static @Nullable Object attribute(@Nullable Object item, Object attribute, Described where, int pos) {
         if (Values.isIntegral(attribute)) {
             return Values.item(Values.defined(item), attribute, where, pos);
         }
         Object current = item;
-        String text = where;
+        String path = "";
         for (String part : splitDots(Values.str(attribute))) {
-            Object key =
-                    !part.isEmpty() && part.chars().allMatch(Character::isDigit) ? (Object) Long.parseLong(part) : part;
-            current = Values.item(Values.defined(current), key, text, pos);
-            text = text + "." + part;
+            Object key = isDigits(part) ? (Object) Long.parseLong(part) : part;
+            String prefix = path;
+            current = Values.item(Values.defined(current), key, () -> where.describe() + prefix, pos);
+            path = path + "." + part;
         }
         return current;
     }

@@ -20,14 +20,14 @@ import org.jspecify.annotations.Nullable;
 final class Json {
     private Json() {}
 
-    static String write(@Nullable Object value, @Nullable Integer indent, String where, int pos) {
+    static String write(@Nullable Object value, @Nullable Integer indent, Described where, int pos) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, indent, 0, where, pos);
         return sb.toString();
     }
 
     private static void write(
-            StringBuilder sb, @Nullable Object v, @Nullable Integer indent, int level, String where, int pos) {
+            StringBuilder sb, @Nullable Object v, @Nullable Integer indent, int level, Described where, int pos) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof Boolean b) {
@@ -92,7 +92,7 @@ final class Json {
         } else {
             throw new RenderException(
                     pos,
-                    "Cannot convert '" + where + "' to JSON: " + Values.withArticle(Values.typeName(v))
+                    "Cannot convert '" + where.describe() + "' to JSON: " + Values.withArticle(Values.typeName(v))
                             + " is not a string, number, boolean, none, list or mapping");
         }
     }
@@ -100,7 +100,7 @@ final class Json {
     /** One key and value of a JSON object. */
     private record Member(String key, @Nullable Object value) {}
 
-    private static String key(@Nullable Object k, String where, int pos) {
+    private static String key(@Nullable Object k, Described where, int pos) {
         if (k instanceof String s) {
             return s;
         }
@@ -114,7 +114,8 @@ final class Json {
         }
         throw new RenderException(
                 pos,
-                "Cannot convert '" + where + "' to JSON: a mapping key must be a string, number, boolean or none, not "
+                "Cannot convert '" + where.describe()
+                        + "' to JSON: a mapping key must be a string, number, boolean or none, not "
                         + Values.describe(k));
     }
 

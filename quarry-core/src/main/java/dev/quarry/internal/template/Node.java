@@ -121,8 +121,7 @@ sealed interface Node {
 
         @Override
         public void render(Frame frame, StringBuilder out) {
-            String where = iterable.describe();
-            List<?> items = Values.iterate(Values.defined(iterable.eval(frame)), where, iterable.pos());
+            List<?> items = Values.iterate(Values.defined(iterable.eval(frame)), iterable, iterable.pos());
             int n = items.size();
             if (n == 0) {
                 renderAll(otherwise, frame, out);
@@ -139,18 +138,19 @@ sealed interface Node {
                 if (targetSlots.size() == 1) {
                     slots[targetSlots.get(0)] = item;
                 } else {
-                    unpack(item, slots, where, i);
+                    unpack(item, slots, i);
                 }
                 slots[loopSlot] = loop;
                 renderAll(body, frame, out);
             }
         }
 
-        private void unpack(Object item, Object[] slots, String where, int index) {
+        private void unpack(Object item, Object[] slots, int index) {
             if (!Values.isListLike(item)) {
                 throw new RenderException(
                         pos,
-                        "Cannot unpack item " + (index + 1) + " of '" + where + "' into " + String.join(", ", targets)
+                        "Cannot unpack item " + (index + 1) + " of '" + iterable.describe() + "' into "
+                                + String.join(", ", targets)
                                 + ": it is " + Values.describe(item) + ", not a list of " + targets.size()
                                 + " values");
             }
@@ -158,8 +158,9 @@ sealed interface Node {
             if (values.size() != targets.size()) {
                 throw new RenderException(
                         pos,
-                        "Cannot unpack item " + (index + 1) + " of '" + where + "' into " + String.join(", ", targets)
-                                + ": it has " + values.size() + " values, not " + targets.size());
+                        "Cannot unpack item " + (index + 1) + " of '" + iterable.describe() + "' into "
+                                + String.join(", ", targets) + ": it has " + values.size() + " values, not "
+                                + targets.size());
             }
             for (int t = 0; t < values.size(); t++) {
                 slots[targetSlots.get(t)] = values.get(t);

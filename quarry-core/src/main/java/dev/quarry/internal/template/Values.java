@@ -481,7 +481,7 @@ final class Values {
      * strings by character, lists element by element, other values of one comparable type by their
      * natural order. Anything else is an error, as in Python.
      */
-    static boolean order(@Nullable Object a, @Nullable Object b, String op, String where, int pos) {
+    static boolean order(@Nullable Object a, @Nullable Object b, String op, Described where, int pos) {
         int c;
         if (isNumeric(a) && isNumeric(b)) {
             if (isIntegralOrBool(a) && isIntegralOrBool(b)) {
@@ -519,7 +519,8 @@ final class Values {
         } else {
             throw new RenderException(
                     pos,
-                    "Cannot compare " + describe(a) + " with " + describe(b) + " using '" + op + "' in '" + where
+                    "Cannot compare " + describe(a) + " with " + describe(b) + " using '" + op + "' in '"
+                            + where.describe()
                             + "'; compare values of one type (numbers with numbers, strings with strings)");
         }
         switch (op) {
@@ -535,13 +536,13 @@ final class Values {
     }
 
     /** Python's {@code item in container}. */
-    static boolean contains(@Nullable Object container, @Nullable Object item, String where, int pos) {
+    static boolean contains(@Nullable Object container, @Nullable Object item, Described where, int pos) {
         if (container instanceof String s) {
             if (!(item instanceof String sub)) {
                 throw new RenderException(
                         pos,
                         "'in' with a string on the right needs a string on the left, got " + describe(item) + " in '"
-                                + where + "'");
+                                + where.describe() + "'");
             }
             return s.contains(sub);
         }
@@ -569,8 +570,8 @@ final class Values {
         }
         throw new RenderException(
                 pos,
-                "'in' needs a string, list or mapping on the right, got " + describe(container) + " in '" + where
-                        + "'");
+                "'in' needs a string, list or mapping on the right, got " + describe(container) + " in '"
+                        + where.describe() + "'");
     }
 
     // ---------------------------------------------------------------- access
@@ -579,13 +580,13 @@ final class Values {
      * {@code target.name} as Jinja resolves it: a map's key, a row's field, a record's component, a
      * {@code loop} attribute; otherwise an {@link Undefined} explaining what exists.
      */
-    static Object attribute(@Nullable Object target, String name, String targetText, int pos) {
+    static Object attribute(@Nullable Object target, String name, Described where, int pos) {
         if (target instanceof Map<?, ?> m) {
             Object v = m.get(name);
             if (v != null || m.containsKey(name)) {
                 return v;
             }
-            return missingAttribute(targetText, name, "the mapping has no key '" + name + "'", keys(m), pos);
+            return missingAttribute(where.describe(), name, "the mapping has no key '" + name + "'", keys(m), pos);
         }
         if (target instanceof Row r) {
             int i = r.schema().indexOf(name);
@@ -593,7 +594,7 @@ final class Values {
                 return r.get(i);
             }
             return missingAttribute(
-                    targetText,
+                    where.describe(),
                     name,
                     "the struct has no field '" + name + "'",
                     r.schema().names(),
@@ -606,13 +607,13 @@ final class Values {
             }
             if (name.equals("previtem") || name.equals("nextitem")) {
                 return new Undefined(
-                        "'" + targetText + "." + name + "' is undefined: there is no "
+                        "'" + where.describe() + "." + name + "' is undefined: there is no "
                                 + (name.equals("previtem") ? "previous item on the first" : "next item on the last")
                                 + " iteration; test it with 'is defined' first",
                         pos);
             }
             return missingAttribute(
-                    targetText, name, "a loop has no attribute '" + name + "'", LoopContext.ATTRIBUTES, pos);
+                    where.describe(), name, "a loop has no attribute '" + name + "'", LoopContext.ATTRIBUTES, pos);
         }
         if (target != null) {
             Map<String, Method> accessors = RecordAccessors.of(target.getClass());
@@ -622,7 +623,7 @@ final class Values {
                     return invoke(accessor, target, name, pos);
                 }
                 return missingAttribute(
-                        targetText,
+                        where.describe(),
                         name,
                         "record " + target.getClass().getSimpleName() + " has no component '" + name + "'",
                         List.copyOf(accessors.keySet()),
@@ -630,11 +631,11 @@ final class Values {
             }
         }
         String what = target == null
-                ? "'" + targetText + "' is none, so it has no attribute '" + name + "'; guard it with '{% if "
-                        + targetText + " %}'"
-                : "'" + targetText + "' is " + withArticle(typeName(target)) + ", which has no attribute '" + name
+                ? "'" + where.describe() + "' is none, so it has no attribute '" + name + "'; guard it with '{% if "
+                        + where.describe() + " %}'"
+                : "'" + where.describe() + "' is " + withArticle(typeName(target)) + ", which has no attribute '" + name
                         + "'";
-        return new Undefined("'" + targetText + "." + name + "' is undefined: " + what, pos);
+        return new Undefined("'" + where.describe() + "." + name + "' is undefined: " + what, pos);
     }
 
     private static Undefined missingAttribute(
@@ -679,8 +680,7 @@ final class Values {
      * mapping keys, row fields; a string key falls back to {@link #attribute}. Out of range or absent
      * gives an {@link Undefined}.
      */
-    static Object item(@Nullable Object target, @Nullable Object key, String targetText, int pos) {
-        String text = targetText + "[" + repr(key) + "]";
+    static Object item(@Nullable Object target, @Nullable Object key, Described where, int pos) {
         if (isIntegral(key) && !(key instanceof BigInteger) && (isListLike(target) || target instanceof String)) {
             long index = ((Number) key).longValue();
             int size = target instanceof String s
@@ -689,7 +689,7 @@ final class Values {
             long i = index < 0 ? index + size : index;
             if (i < 0 || i >= size) {
                 return new Undefined(
-                        "'" + text + "' is undefined: index " + index + " is out of range for "
+                        "'" + itemText(where, key) + "' is undefined: index " + index + " is out of range for "
                                 + withArticle(typeName(target)) + " of length " + size,
                         pos);
             }
@@ -705,25 +705,31 @@ final class Values {
                 return v;
             }
             if (key instanceof String name) {
-                return missingAttribute(targetText, name, "the mapping has no key '" + name + "'", keys(m), pos);
+                return missingAttribute(where.describe(), name, "the mapping has no key '" + name + "'", keys(m), pos);
             }
-            return new Undefined("'" + text + "' is undefined: the mapping has no key " + repr(key), pos);
+            return new Undefined(
+                    "'" + itemText(where, key) + "' is undefined: the mapping has no key " + repr(key), pos);
         }
         if (key instanceof String name) {
-            Object v = attribute(target, name, targetText, pos);
+            Object v = attribute(target, name, where, pos);
             if (v instanceof Undefined) {
-                return new Undefined(((Undefined) v).message().replace(targetText + "." + name, text), pos);
+                return new Undefined(
+                        ((Undefined) v).message().replace(where.describe() + "." + name, itemText(where, key)), pos);
             }
             return v;
         }
         return new Undefined(
-                "'" + text + "' is undefined: " + withArticle(typeName(target)) + " cannot be indexed by "
-                        + describe(key),
+                "'" + itemText(where, key) + "' is undefined: " + withArticle(typeName(target))
+                        + " cannot be indexed by " + describe(key),
                 pos);
     }
 
+    private static String itemText(Described where, @Nullable Object key) {
+        return where.describe() + "[" + repr(key) + "]";
+    }
+
     /** The items {@code {% for %}} visits: a list's elements, a mapping's keys, a string's characters. */
-    static List<?> iterate(@Nullable Object v, String where, int pos) {
+    static List<?> iterate(@Nullable Object v, Described where, int pos) {
         if (v instanceof List<?> l) {
             return l;
         }
@@ -750,14 +756,18 @@ final class Values {
         }
         if (v == null) {
             throw new RenderException(
-                    pos, "Cannot loop over '" + where + "': it is none; guard the loop with '{% if " + where + " %}'");
+                    pos,
+                    "Cannot loop over '" + where.describe() + "': it is none; guard the loop with '{% if "
+                            + where.describe() + " %}'");
         }
         throw new RenderException(
-                pos, "Cannot loop over '" + where + "': it is " + describe(v) + ", not a list, string or mapping");
+                pos,
+                "Cannot loop over '" + where.describe() + "': it is " + describe(v)
+                        + ", not a list, string or mapping");
     }
 
     /** Python's {@code len(v)}: characters of a string, items of a list, keys of a mapping. */
-    static long length(@Nullable Object v, String where, int pos) {
+    static long length(@Nullable Object v, Described where, int pos) {
         if (v instanceof String s) {
             return s.codePointCount(0, s.length());
         }
@@ -778,6 +788,7 @@ final class Values {
         }
         throw new RenderException(
                 pos,
-                "Cannot take the length of '" + where + "': it is " + describe(v) + ", not a string, list or mapping");
+                "Cannot take the length of '" + where.describe() + "': it is " + describe(v)
+                        + ", not a string, list or mapping");
     }
 }
