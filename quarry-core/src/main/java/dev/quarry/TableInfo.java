@@ -23,4 +23,20 @@ public record TableInfo(String name, boolean isView, Schema schema) {
         requireNonNull(name, "name is null");
         requireNonNull(schema, "schema is null");
     }
+
+    /**
+     * One line: name, kind and columns.
+     *
+     * <pre>{@code t.toString() // "per_team (table): team: string, n: bigint"}</pre>
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name).append(isView ? " (view): " : " (table): ");
+        for (int i = 0; i < schema.fields().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(schema.fields().get(i));
+        }
+        return sb.toString();
+    }
 }

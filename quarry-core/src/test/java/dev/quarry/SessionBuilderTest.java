@@ -148,4 +148,12 @@ class SessionBuilderTest {
                 catchThrowableOfType(QuarryException.class, () -> builder().config("k", null));
         assertThat(e.getMessage()).contains("config(\"k\", null)");
     }
+
+    @Test
+    void build_noBackendOnClasspath_saysWhichDependencyToAdd() {
+        QuarryException e = catchThrowableOfType(
+                QuarryException.class, () -> Session.builder().dataDir(dir).build());
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
+        assertThat(e.getMessage()).contains("No Quarry backend found").contains("dev.quarry:quarry");
+    }
 }
