@@ -33,7 +33,7 @@ final class ChatModel {
      * Arrival jitter the rate limiter absorbs: requests may reach the provider up to this much later
      * (or closer together) than they left and still fit in a server bucket of the configured size.
      */
-    static final long JITTER_NANOS = 250_000_000L;
+    static final long JITTER_NANOS = 1_000_000_000L;
 
     final String alias;
     final HostedModelConfig<?> config;

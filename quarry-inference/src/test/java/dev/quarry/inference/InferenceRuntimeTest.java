@@ -112,9 +112,9 @@ class InferenceRuntimeTest {
         try (InferenceRuntime rt =
                 runtime(OpenAIModel.of("gpt-4.1-nano").rpm(60).tpm(1_000_000).maxConcurrency(500), t)) {
             for (int i = 0; i < 65; i++) rt.chat("fast", ChatRequest.of("q" + i));
-            // the bucket starts full and keeps 250 ms of refill (0.25 requests) as jitter headroom
+            // the bucket starts full and keeps one second of refill (one request) as jitter headroom
             assertThat(t.sent).hasSize(59);
-            time.advance(Duration.ofMillis(249));
+            time.advance(Duration.ofMillis(999));
             assertThat(t.sent).hasSize(59);
             time.advance(Duration.ofMillis(1));
             assertThat(t.sent).hasSize(60);
