@@ -3,7 +3,6 @@ package dev.quarry.internal.analyzer;
 import dev.quarry.ErrorCode;
 import dev.quarry.QuarryException;
 import dev.quarry.internal.expr.Expression;
-import dev.quarry.types.DataType;
 import java.util.Collection;
 import java.util.List;
 
@@ -69,11 +68,6 @@ public final class Errors {
     /** {@code expr (type)} for messages. */
     static String typed(Expression e) {
         return e + " (" + e.type().simpleString() + ")";
-    }
-
-    /** {@code type} for messages. */
-    static String name(DataType t) {
-        return t.simpleString();
     }
 
     /** Comma-separated, or {@code (none)}. */

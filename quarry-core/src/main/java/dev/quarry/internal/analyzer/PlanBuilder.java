@@ -32,7 +32,6 @@ import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
 import dev.quarry.types.StructType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -720,11 +719,5 @@ public final class PlanBuilder {
             out.add(new ColumnRef(f.name(), f.type(), f.nullable()));
         }
         return out;
-    }
-
-    static Map<String, Expression> single(String name, Expression e) {
-        Map<String, Expression> m = new LinkedHashMap<>();
-        m.put(name, e);
-        return m;
     }
 }

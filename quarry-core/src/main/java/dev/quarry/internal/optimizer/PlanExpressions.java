@@ -6,14 +6,11 @@ import dev.quarry.internal.expr.ColumnRef;
 import dev.quarry.internal.expr.Expression;
 import dev.quarry.internal.expr.Literal;
 import dev.quarry.internal.expr.ScalarFunction;
-import dev.quarry.internal.plan.LogicalPlan;
-import dev.quarry.internal.plan.Project;
 import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -244,10 +241,5 @@ public final class PlanExpressions {
             out.add(new ColumnRef(f.name(), f.type(), f.nullable()));
         }
         return out;
-    }
-
-    /** The projection of a plan when it is a {@link Project}. */
-    static Optional<Project> asProject(LogicalPlan p) {
-        return p instanceof Project project ? Optional.of(project) : Optional.empty();
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs batches of rules over a plan. In each pass, each rule is applied to every node, top-down
@@ -16,6 +18,8 @@ import java.util.function.LongSupplier;
  * the tree: rules only rewrite the node they are given.
  */
 public final class RuleExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleExecutor.class);
+
     private final LongSupplier nanoClock;
 
     /**
@@ -53,6 +57,7 @@ public final class RuleExecutor {
                     batchOf.putIfAbsent(r.name(), batch.name());
                 }
             }
+            boolean converged = false;
             for (int pass = 0; pass < batch.maxIterations(); pass++) {
                 boolean changed = false;
                 for (Rule rule : rules) {
@@ -68,8 +73,15 @@ public final class RuleExecutor {
                     }
                 }
                 if (!changed) {
+                    converged = true;
                     break;
                 }
+            }
+            if (!converged) {
+                LOG.warn(
+                        "Optimizer batch '{}' still changed the plan after {} passes; using the plan as it is",
+                        batch.name(),
+                        batch.maxIterations());
             }
         }
         List<RuleRun> runs = new ArrayList<>();
