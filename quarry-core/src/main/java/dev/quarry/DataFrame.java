@@ -53,13 +53,30 @@ public final class DataFrame {
         return session.newFrame(newPlan, this);
     }
 
-    private static List<Expression> exprs(Column... columns) {
+    private List<Expression> exprs(Column... columns) {
         requireNonNull(columns, "columns is null");
         List<Expression> out = new ArrayList<>(columns.length);
         for (Column c : columns) {
-            out.add(requireNonNull(c, "a column is null").expression());
+            out.add(own(requireNonNull(c, "a column is null").expression()));
         }
         return out;
+    }
+
+    /**
+     * The expression, checked not to hold a column taken from an unrelated DataFrame
+     * ({@code other.col("x")} used on this one), which would otherwise resolve by name to a column
+     * that merely shares it.
+     */
+    Expression own(Expression e) {
+        if (e instanceof UnresolvedColumn u && u.frameId() != null && !derivesFrom(u.frameId())) {
+            throw Errors.invalidArgument("Column '" + u.name() + "' was taken from another DataFrame with"
+                    + " other.col(\"" + u.name() + "\") and cannot be used on this one, which it does not feed."
+                    + " Use col(\"" + u.name() + "\") or this DataFrame's own col(\"" + u.name() + "\")");
+        }
+        for (Expression c : e.children()) {
+            own(c);
+        }
+        return e;
     }
 
     private static List<Expression> names(String... columns) {
@@ -160,7 +177,7 @@ public final class DataFrame {
     public DataFrame withColumn(String name, Column column) {
         requireNonNull(column, "column is null");
         Map<String, Expression> m = new LinkedHashMap<>();
-        m.put(name, column.expression());
+        m.put(name, own(column.expression()));
         return derive(session.planBuilder().withColumns(plan, m));
     }
 
@@ -179,8 +196,8 @@ public final class DataFrame {
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             m.put(
                     e.getKey(),
-                    requireNonNull(e.getValue(), "column '" + e.getKey() + "' is null")
-                            .expression());
+                    own(requireNonNull(e.getValue(), "column '" + e.getKey() + "' is null")
+                            .expression()));
         }
         return derive(session.planBuilder().withColumns(plan, m));
     }
@@ -224,7 +241,7 @@ public final class DataFrame {
      */
     public DataFrame filter(Column condition) {
         requireNonNull(condition, "condition is null");
-        return derive(session.planBuilder().filter(plan, condition.expression()));
+        return derive(session.planBuilder().filter(plan, own(condition.expression())));
     }
 
     /**
@@ -531,6 +548,8 @@ public final class DataFrame {
     }
 
     DataFrame aggregate(List<Expression> keys, List<Expression> aggregates) {
+        keys.forEach(this::own);
+        aggregates.forEach(this::own);
         return derive(session.planBuilder().aggregate(plan, keys, aggregates));
     }
 

@@ -353,4 +353,28 @@ class DataFrameBuildingTest {
         DataFrame u = customers.unionByName(orders.select("id", "status"), true);
         assertThat(u.columns()).containsExactly("id", "name", "status");
     }
+
+    @Test
+    void filter_columnOfUnrelatedDataFrame_isRefused() {
+        QuarryException e = catchThrowableOfType(
+                QuarryException.class, () -> orders.filter(customers.col("id").gt(1)));
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(e.getMessage()).contains("taken from another DataFrame");
+    }
+
+    @Test
+    void select_columnOfAnAncestor_isAllowed() {
+        DataFrame joined = orders.join(customers.withColumnRenamed("id", "customer_id"), "customer_id");
+        assertThat(joined.select(orders.col("amount"), customers.col("name")).columns())
+                .containsExactly("amount", "name");
+    }
+
+    @Test
+    void join_columnOfAThirdDataFrame_isRefused() {
+        DataFrame third = customers.select("name");
+        QuarryException e = catchThrowableOfType(
+                QuarryException.class,
+                () -> orders.join(customers, orders.col("id").equalTo(third.col("name")), JoinType.SEMI));
+        assertThat(e.getMessage()).contains("feeds neither side");
+    }
 }

@@ -108,6 +108,9 @@ public abstract sealed class Scope {
                     return resolveIn(right, name, ColumnRef.Side.RIGHT)
                             .orElseThrow(() -> notFoundOnSide(name, "right", right));
                 }
+                throw Errors.invalidArgument("Column '" + name + "' was taken from a DataFrame that feeds neither"
+                        + " side of this join; take it from one of the joined DataFrames, e.g. left.col(\"" + name
+                        + "\"), or use col(\"" + name + "\")");
             }
             Optional<Expression> l = resolveIn(left, name, ColumnRef.Side.LEFT);
             Optional<Expression> r = resolveIn(right, name, ColumnRef.Side.RIGHT);
