@@ -13,6 +13,7 @@ import dev.quarry.internal.plan.SqlRelation;
 import dev.quarry.local.catalog.LocalCatalog;
 import dev.quarry.local.exec.DuckDatabase;
 import dev.quarry.local.exec.DuckErrors;
+import dev.quarry.local.exec.DuckProfile;
 import dev.quarry.local.exec.Materializations;
 import dev.quarry.local.exec.Queries;
 import dev.quarry.local.exec.ResultReader;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.duckdb.ProfilerPrintFormat;
 
 /**
  * The embedded backend: plans run as DuckDB SQL in one statement each, over a catalog kept in
@@ -51,6 +53,10 @@ import java.util.function.Supplier;
  *
  * <p>Settings (from {@code Session.builder()}): every {@code duckdb.<option>} is passed to DuckDB
  * (e.g. {@code duckdb.memory_limit=4GB}, {@code duckdb.threads=2}); see {@link DuckDatabase}.
+ *
+ * <p>Metrics: every result reports the statement's time and rows (and each temporary table it
+ * built); with {@code ExecutionContext.collectOperatorMetrics()} it adds DuckDB's own profile, one
+ * entry per physical operator ({@code DuckDB HASH_GROUP_BY}, ...).
  *
  * <p>One statement runs at a time per session; concurrent calls wait.
  */
@@ -146,7 +152,37 @@ public final class LocalBackend implements Backend {
     public ExecutionResult execute(LogicalPlan plan, ExecutionContext context) {
         requireNonNull(plan, "plan is null");
         requireNonNull(context, "context is null");
-        return locked(() -> plan instanceof Sink sink ? write(sink) : query(plan));
+        return locked(() -> {
+            if (!context.collectOperatorMetrics()) {
+                return plan instanceof Sink sink ? write(sink) : query(plan);
+            }
+            setProfiling(true);
+            try {
+                ExecutionResult r = plan instanceof Sink sink ? write(sink) : query(plan);
+                List<OperatorMetrics> operators = new ArrayList<>(r.operators());
+                operators.addAll(DuckProfile.parse(profile()));
+                return new ExecutionResult(
+                        r.schema(), r.rows(), r.rowCount(), operators, r.languageModel(), r.embeddingModel());
+            } finally {
+                setProfiling(false);
+            }
+        });
+    }
+
+    private void setProfiling(boolean on) {
+        try (Statement st = db.connection().createStatement()) {
+            st.execute(on ? "PRAGMA enable_profiling = 'no_output'" : "PRAGMA disable_profiling");
+        } catch (SQLException e) {
+            throw DuckErrors.translate(e, "switching DuckDB's profiler", false);
+        }
+    }
+
+    private String profile() {
+        try {
+            return db.connection().getProfilingInformation(ProfilerPrintFormat.JSON);
+        } catch (SQLException e) {
+            return "";
+        }
     }
 
     private ExecutionResult query(LogicalPlan plan) {

@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.OperatorMetrics;
 import dev.quarry.SaveMode;
+import dev.quarry.internal.expr.AggregateCall;
 import dev.quarry.internal.expr.BinaryOp.Operator;
+import dev.quarry.internal.plan.Aggregate;
 import dev.quarry.internal.plan.Cache;
 import dev.quarry.internal.plan.Filter;
 import dev.quarry.internal.plan.LocalRelation;
@@ -22,6 +24,7 @@ import dev.quarry.internal.plan.Sink;
 import dev.quarry.internal.plan.TableScan;
 import dev.quarry.local.LocalBackend;
 import dev.quarry.local.LocalFixtures;
+import dev.quarry.spi.ExecutionContext;
 import dev.quarry.spi.ExecutionResult;
 import dev.quarry.types.DataTypes;
 import dev.quarry.types.Schema;
@@ -92,6 +95,30 @@ class CacheAndMetricsTest {
             assertThat(statement.details()).contains("Filter").contains("LocalRelation");
             assertThat(statement.time()).isPositive();
             assertThat(ops.get(0).outputRows()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void metrics_withOperatorMetricsAddDuckDbsProfile() {
+        try (LocalBackend backend = LocalFixtures.backend(dir)) {
+            Aggregate agg = new Aggregate(
+                    data,
+                    List.of(col(data, "b")),
+                    List.of(
+                            col(data, "b"),
+                            LocalFixtures.as(new AggregateCall(AggregateCall.Function.COUNT, List.of(), false), "n")));
+            ExecutionResult result = backend.execute(agg, new ExecutionContext("q", true));
+            assertThat(result.operators())
+                    .extracting(OperatorMetrics::operator)
+                    .contains("DuckDB", "DuckDB TABLE_SCAN");
+            OperatorMetrics groupBy = result.operators().stream()
+                    .filter(m -> m.operator().endsWith("GROUP_BY"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(groupBy.outputRows()).isEqualTo(2);
+            assertThat(run(backend, agg).operators())
+                    .extracting(OperatorMetrics::operator)
+                    .containsExactly("DuckDB");
         }
     }
 
