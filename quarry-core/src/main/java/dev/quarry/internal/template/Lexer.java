@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Splits a template into tokens: text, the delimiters {@code {{ }}} and {@code {% %}}, and the
  * expression tokens between them. Comments ({@code {# #}}) are dropped here, and whitespace control
- * ({@code {%-}, {@code -%}}, {@code {{-}, {@code -}}}, {@code {#-}, {@code -#}}) is applied to the
+ * (<code>&#123;%-</code>, <code>-%&#125;</code>, <code>&#123;&#123;-</code>, <code>-&#125;&#125;</code>,
+ * <code>&#123;#-</code>, <code>-#&#125;</code>) is applied to the
  * neighbouring text, as Jinja's lexer does.
  */
 final class Lexer {
@@ -16,7 +17,7 @@ final class Lexer {
     private final int n;
     private final List<Token> tokens = new ArrayList<>();
     private int pos;
-    /** Set by a closing {@code -%}} etc.: strip the whitespace that starts the next text. */
+    /** Set by a closing <code>-%&#125;</code> etc.: strip the whitespace that starts the next text. */
     private boolean stripNextText;
 
     private Lexer(SourceText source) {
@@ -65,7 +66,7 @@ final class Lexer {
         tokens.add(new Token(Kind.EOF, "", null, n));
     }
 
-    /** The offset of the next {@code {{}, {@code {%} or {@code {#} at or after {@code from}, or -1. */
+    /** The offset of the next <code>&#123;&#123;</code>, <code>&#123;%</code> or <code>&#123;#</code> at or after {@code from}, or -1. */
     private int nextTagStart(int from) {
         for (int i = s.indexOf('{', from); i >= 0 && i + 1 < n; i = s.indexOf('{', i + 1)) {
             char c = s.charAt(i + 1);

@@ -29,13 +29,15 @@ import java.util.Set;
  *       loop.previtem}, {@code loop.nextitem}, {@code loop.depth}; {@code {% for k, v in m | items %}}
  *       unpacks pairs. A loop's variables, and names set inside it, do not leak out of it.
  *   <li>{@code {% set name = expr %}}.
- *   <li>Whitespace control as in Jinja: {@code {%-}, {@code {{-} and {@code {#-} remove the whitespace
- *       (newlines included) before the tag, {@code -%}}, {@code -}}} and {@code -#}} the whitespace
+ *   <li>Whitespace control as in Jinja: <code>&#123;%-</code>, <code>&#123;&#123;-</code> and
+ *       <code>&#123;#-</code> remove the whitespace (newlines included) before the tag,
+ *       <code>-%&#125;</code>, <code>-&#125;&#125;</code> and <code>-#&#125;</code> the whitespace
  *       after it. Jinja's defaults apply otherwise: no {@code trim_blocks}, no {@code lstrip_blocks},
  *       and a single trailing newline at the end of the template is removed.
  *   <li>Expressions: names; {@code a.b} and {@code a['b']} on maps, {@link Row}s (their fields) and
- *       records (their components); {@code a[0]} and {@code a[-1]} on lists and strings; string,
- *       integer, float, {@code true}/{@code false} and {@code none} literals, lists {@code [a, b]};
+ *       records (their components; an {@code Optional} component reads as its value or none);
+ *       {@code a[0]} and {@code a[-1]} on lists and strings; string, integer, float, {@code
+ *       true}/{@code false} and {@code none} literals, lists {@code [a, b]};
  *       {@code == != < <= > >=} (chainable), {@code in}, {@code not in}; {@code and}, {@code or},
  *       {@code not} (which return operands, as in Python); {@code ~} (join as text); {@code x if c
  *       else y}; tests {@code is [not] defined|undefined|none}; filters {@code upper}, {@code lower},

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * One lexical token of a template.
  *
  * @param kind what the token is
- * @param text the token as written ({@code "{{"}, {@code "=="}, a name, a literal's source text)
+ * @param text the token as written (<code>"&#123;&#123;"</code>, {@code "=="}, a name, a literal's source text)
  * @param value the literal's value ({@link String} for strings and text, {@link Long} or
  *     {@link Double} for numbers), else null
  * @param pos the offset of the token's first character in the template

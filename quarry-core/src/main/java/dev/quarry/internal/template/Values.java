@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -225,7 +226,7 @@ final class Values {
 
     /**
      * Python's {@code repr(float)}: the shortest text that reads back as the same double, in fixed
-     * notation for 1e-4 ≤ |d| < 1e16 ({@code 1.5}, {@code 3.0}, {@code 0.0001}), else in scientific
+     * notation for 1e-4 ≤ |d| &lt; 1e16 ({@code 1.5}, {@code 3.0}, {@code 0.0001}), else in scientific
      * notation with a two-digit exponent ({@code 1e-05}, {@code 1e+16}); {@code nan}, {@code inf}.
      */
     static String formatFloat(double d) {
@@ -657,7 +658,9 @@ final class Values {
 
     private static @Nullable Object invoke(Method accessor, Object target, String name, int pos) {
         try {
-            return accessor.invoke(target);
+            Object v = accessor.invoke(target);
+            // an Optional component reads as its value, or none when empty
+            return v instanceof Optional<?> o ? o.orElse(null) : v;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new RenderException(

@@ -22,6 +22,8 @@ class TemplateExpressionTest {
 
     record Ticket(long id, Info info) {}
 
+    record Contact(String name, java.util.Optional<String> email) {}
+
     private static Row row(String name, Object value, String other, Object otherValue) {
         Schema schema = Schema.of(DataTypes.field(name, DataTypes.STRING), DataTypes.field(other, DataTypes.STRING));
         return Row.of(schema, value, otherValue);
@@ -65,6 +67,15 @@ class TemplateExpressionTest {
     void render_nestedRecord_readsThroughAccessors() {
         Ticket t = new Ticket(7, new Info("Gadget", false, List.of()));
         assertThat(render("#{{ t.id }} {{ t.info.product }}", "t", t)).isEqualTo("#7 Gadget");
+    }
+
+    @Test
+    void render_optionalRecordComponent_readsValueOrNone() {
+        String t = "{{ c.name }}{% if c.email is not none %} <{{ c.email }}>{% endif %}";
+        assertThat(render(t, "c", new Contact("Ann", java.util.Optional.of("ann@example.com"))))
+                .isEqualTo("Ann <ann@example.com>");
+        assertThat(render(t, "c", new Contact("Bo", java.util.Optional.empty())))
+                .isEqualTo("Bo");
     }
 
     @Test
