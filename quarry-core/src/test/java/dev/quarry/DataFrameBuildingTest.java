@@ -377,4 +377,12 @@ class DataFrameBuildingTest {
                 () -> orders.join(customers, orders.col("id").equalTo(third.col("name")), JoinType.SEMI));
         assertThat(e.getMessage()).contains("feeds neither side");
     }
+
+    @Test
+    void union_structsDifferingInNullability_unifyToTheNullableStruct() {
+        Schema notNull = Schema.of(field("s", structOf(new StructField("a", LONG, false))));
+        Schema nullable = Schema.of(field("s", structOf(new StructField("a", INTEGER, true))));
+        DataFrame u = session.createDataFrame(List.of(), notNull).union(session.createDataFrame(List.of(), nullable));
+        assertThat(u.schema().field("s").type()).isEqualTo(structOf(new StructField("a", LONG, true)));
+    }
 }

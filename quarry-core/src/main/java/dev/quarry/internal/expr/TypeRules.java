@@ -1,7 +1,12 @@
 package dev.quarry.internal.expr;
 
+import dev.quarry.types.ArrayType;
 import dev.quarry.types.DataType;
 import dev.quarry.types.ScalarType;
+import dev.quarry.types.StructField;
+import dev.quarry.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Type promotion shared by the analyzer and the expression records. */
 public final class TypeRules {
@@ -34,7 +39,9 @@ public final class TypeRules {
 
     /**
      * A type both sides can be compared or unioned as, or null when there is none: equal types,
-     * numeric widening, text types with each other (as string), date with timestamp (as timestamp).
+     * numeric widening, text types with each other (as string), date with timestamp (as timestamp),
+     * arrays of element types that have one, structs with the same field names whose field types
+     * have one (a field nullable on either side is nullable).
      */
     public static DataType commonType(DataType a, DataType b) {
         if (a.equals(b)) {
@@ -50,6 +57,25 @@ public final class TypeRules {
         if ((a == ScalarType.DATE && b == ScalarType.TIMESTAMP)
                 || (a == ScalarType.TIMESTAMP && b == ScalarType.DATE)) {
             return ScalarType.TIMESTAMP;
+        }
+        if (a instanceof ArrayType x && b instanceof ArrayType y) {
+            DataType element = commonType(x.elementType(), y.elementType());
+            return element == null ? null : new ArrayType(element);
+        }
+        if (a instanceof StructType x
+                && b instanceof StructType y
+                && x.fields().size() == y.fields().size()) {
+            List<StructField> fields = new ArrayList<>();
+            for (int i = 0; i < x.fields().size(); i++) {
+                StructField f = x.fields().get(i);
+                StructField g = y.fields().get(i);
+                DataType t = f.name().equalsIgnoreCase(g.name()) ? commonType(f.type(), g.type()) : null;
+                if (t == null) {
+                    return null;
+                }
+                fields.add(new StructField(f.name(), t, f.nullable() || g.nullable()));
+            }
+            return new StructType(fields);
         }
         return null;
     }
