@@ -15,7 +15,11 @@ public final class LocalBackendFactory implements BackendFactory {
     /** The backend's name. */
     public static final String NAME = "local";
 
-    /** Creates the factory (called by the service loader). */
+    /**
+     * Creates the factory; the service loader calls this.
+     *
+     * <pre>{@code Session.builder().backendFactory(new LocalBackendFactory()).build()}</pre>
+     */
     public LocalBackendFactory() {}
 
     @Override

@@ -346,7 +346,14 @@ public final class LocalCatalog {
         return SchemaInference.describeQuery(db.connection(), "SELECT * FROM " + qualified(name));
     }
 
-    /** The catalog-qualified, quoted name. */
+    /**
+     * The catalog-qualified, quoted name of a table or view.
+     *
+     * <pre>{@code catalog.qualified("t") // "catalog"."main"."t"}</pre>
+     *
+     * @param name the name
+     * @return SQL text
+     */
     public String qualified(String name) {
         return Sql.qualified(db.catalogName(), "main", name);
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *   <li>a CSV line DuckDB cannot parse → {@code MALFORMED_INPUT} naming the file and line;
  *   <li>malformed JSON or a file that is not Parquet → {@code MALFORMED_INPUT} naming the file;
  *   <li>a value a cast cannot convert → {@code CAST_FAILED} quoting the value;
- *   <li>an unknown table → {@code TABLE_NOT_FOUND};
+ *   <li>an unknown table → {@code TABLE_NOT_FOUND}; a column a file or table no longer has →
+ *       {@code COLUMN_NOT_FOUND};
  *   <li>a syntax, binder or catalog error → {@code SQL_ERROR} when the user wrote SQL, else
  *       {@code INTERNAL_ERROR};
  *   <li>a failing Java function → {@code EXECUTION_FAILED} with its exception;
@@ -34,6 +35,8 @@ public final class DuckErrors {
     private static final Pattern PARQUET = Pattern.compile("(?:File|file) '([^']*)' (too small to be a Parquet file)");
     private static final Pattern PARQUET_MAGIC = Pattern.compile("(No magic bytes found at end of file) '([^']*)'");
     private static final Pattern MISSING_TABLE = Pattern.compile("Table with name (\\S+) does not exist");
+    private static final Pattern MISSING_COLUMN = Pattern.compile(
+            "(?:Referenced column|Column) \"([^\"]*)\" (?:not found|referenced that exists in the SELECT clause)");
     private static final Pattern UDF =
             Pattern.compile("(?s)Invalid Input Error: (java\\.[\\w.$]+|[\\w.$]+Exception)(: )?(.*?)\\n\\s*at ");
 
@@ -122,6 +125,16 @@ public final class DuckErrors {
                     ErrorCode.TABLE_NOT_FOUND,
                     "Table or view " + m.group(1) + " does not exist. List the catalog with session.catalog() to see"
                             + " what exists.",
+                    e);
+        }
+        m = MISSING_COLUMN.matcher(raw);
+        if (m.find() && kind.equals("Binder") && !userSql) {
+            return new QuarryException(
+                    ErrorCode.COLUMN_NOT_FOUND,
+                    "Column '" + m.group(1) + "' is not in the data any more while " + doing + ": the files or the"
+                            + " table read changed since the DataFrame was created, or the schema given to the"
+                            + " reader names a column the files do not have. Create the DataFrame again. DuckDB: "
+                            + firstLine(detail),
                     e);
         }
         switch (kind) {

@@ -296,6 +296,21 @@ class ReadersTest {
     }
 
     @Test
+    void parquet_schemaNamingAMissingColumnIsColumnNotFound() throws IOException {
+        Path p = dir.resolve("ab.parquet");
+        LocalFixtures.run(
+                backend,
+                new dev.quarry.internal.plan.Sink(
+                        LocalFixtures.rows(schema(field("a", DataTypes.LONG)), values(1L)),
+                        new dev.quarry.internal.plan.Sink.FileTarget(FileFormat.PARQUET, p.toString(), Map.of()),
+                        dev.quarry.SaveMode.ERROR));
+        Schema wrong = schema(field("a", DataTypes.LONG), field("zz", DataTypes.STRING));
+        assertThatThrownBy(() -> collect(backend, new FileScan(FileFormat.PARQUET, p.toString(), Map.of(), wrong)))
+                .satisfies(t -> assertCode(t, ErrorCode.COLUMN_NOT_FOUND))
+                .hasMessageContaining("'zz'");
+    }
+
+    @Test
     void parquet_missingFileNamesThePath() {
         assertThatThrownBy(() -> backend.inferSchema(
                         FileFormat.PARQUET, dir.resolve("none.parquet").toString(), Map.of()))
