@@ -357,10 +357,15 @@ final class Parser {
 
     // ---------------------------------------------------------------- expressions
 
-    private Expr parseExpression() {
+    /** Enters one level of expression nesting; refuses pathological depth before the stack does. */
+    private void deeper(Token at) {
         if (++nesting > MAX_NESTING) {
-            throw error(peek().pos(), "Expression nested more than " + MAX_NESTING + " deep at " + where(peek()));
+            throw error(at.pos(), "Expression nested more than " + MAX_NESTING + " deep at " + where(at));
         }
+    }
+
+    private Expr parseExpression() {
+        deeper(peek());
         Expr e = parseOr();
         while (peek().isName("if")) {
             next();
@@ -397,7 +402,10 @@ final class Parser {
     private Expr parseNot() {
         if (peek().isName("not")) {
             Token t = next();
-            return new Expr.Not(parseNot(), t.pos());
+            deeper(t);
+            Expr operand = parseNot();
+            nesting--;
+            return new Expr.Not(operand, t.pos());
         }
         return parseCompare();
     }
@@ -465,7 +473,9 @@ final class Parser {
         Expr e;
         if (t.isOperator("-")) {
             next();
+            deeper(t);
             Expr operand = parseUnary(false);
+            nesting--;
             if (operand instanceof Expr.Literal lit && lit.value() instanceof Long l) {
                 e = new Expr.Literal(-l, t.pos());
             } else if (operand instanceof Expr.Literal lit && lit.value() instanceof Double d) {
@@ -475,7 +485,9 @@ final class Parser {
             }
         } else if (t.isOperator("+")) {
             next();
+            deeper(t);
             e = parseUnary(false);
+            nesting--;
         } else {
             e = parsePrimary();
         }

@@ -33,10 +33,6 @@ record Token(Kind kind, String text, @Nullable Object value, int pos) {
         requireNonNull(text, "text is null");
     }
 
-    boolean is(Kind k, String t) {
-        return kind == k && text.equals(t);
-    }
-
     boolean isName(String name) {
         return kind == Kind.NAME && text.equals(name);
     }

@@ -206,6 +206,12 @@ class TemplateErrorTest {
     }
 
     @Test
+    void parse_longChainOfUnaryOperators_isRejected() {
+        assertParseError("{{ " + "not ".repeat(5000) + "x }}").contains("nested more than 100 deep");
+        assertParseError("{{ " + "-".repeat(5000) + "1 }}").contains("nested more than 100 deep");
+    }
+
+    @Test
     void parse_nullSource_isInvalidTemplate() {
         assertThatThrownBy(() -> Template.parse(null))
                 .isInstanceOf(QuarryException.class)
