@@ -624,6 +624,32 @@ public final class DataFrame {
     }
 
     /**
+     * Runs the query for its first {@code n} rows.
+     *
+     * <pre>{@code List<Row> top = df.orderBy(col("score").desc()).take(3);}</pre>
+     *
+     * @param n the most rows to return, 0 or more
+     * @return the rows
+     */
+    public List<Row> take(int n) {
+        if (n < 0) {
+            throw Errors.invalidArgument("take needs a row count of 0 or more, got " + n);
+        }
+        return session.run(new Limit(plan, n), false).result().rows();
+    }
+
+    /**
+     * Runs a query to learn whether there is at least one row.
+     *
+     * <pre>{@code if (df.filter(col("status").equalTo("failed")).isEmpty()) { ... }}</pre>
+     *
+     * @return true when the DataFrame has no rows
+     */
+    public boolean isEmpty() {
+        return take(1).isEmpty();
+    }
+
+    /**
      * Prints the first 20 rows as a table to standard output, long cells truncated.
      *
      * <pre>{@code df.show();}</pre>

@@ -2,9 +2,11 @@ package dev.quarry;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.internal.analyzer.Errors;
 import dev.quarry.internal.expr.AggregateCall;
 import dev.quarry.internal.expr.Alias;
 import dev.quarry.internal.expr.Expression;
+import dev.quarry.internal.expr.UnresolvedColumn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +56,71 @@ public final class GroupedData {
     public DataFrame count() {
         return frame.aggregate(
                 keys, List.of(new Alias(new AggregateCall(AggregateCall.Function.COUNT, List.of(), false), "count")));
+    }
+
+    /**
+     * One row per group: the grouping columns and the sum of each named numeric column, named
+     * {@code sum(column)}.
+     *
+     * <pre>{@code df.groupBy("customer").sum("amount", "quantity")}</pre>
+     *
+     * @param columns numeric column names, at least one
+     * @return the aggregated DataFrame
+     */
+    public DataFrame sum(String... columns) {
+        return simple(AggregateCall.Function.SUM, "sum", columns);
+    }
+
+    /**
+     * One row per group: the grouping columns and the mean of each named numeric column, named
+     * {@code avg(column)}.
+     *
+     * <pre>{@code df.groupBy("team").avg("score")}</pre>
+     *
+     * @param columns numeric column names, at least one
+     * @return the aggregated DataFrame
+     */
+    public DataFrame avg(String... columns) {
+        return simple(AggregateCall.Function.AVG, "avg", columns);
+    }
+
+    /**
+     * One row per group: the grouping columns and the smallest value of each named column, named
+     * {@code min(column)}.
+     *
+     * <pre>{@code df.groupBy("team").min("created_at")}</pre>
+     *
+     * @param columns column names, at least one
+     * @return the aggregated DataFrame
+     */
+    public DataFrame min(String... columns) {
+        return simple(AggregateCall.Function.MIN, "min", columns);
+    }
+
+    /**
+     * One row per group: the grouping columns and the largest value of each named column, named
+     * {@code max(column)}.
+     *
+     * <pre>{@code df.groupBy("team").max("created_at")}</pre>
+     *
+     * @param columns column names, at least one
+     * @return the aggregated DataFrame
+     */
+    public DataFrame max(String... columns) {
+        return simple(AggregateCall.Function.MAX, "max", columns);
+    }
+
+    private DataFrame simple(AggregateCall.Function function, String method, String... columns) {
+        requireNonNull(columns, "columns is null");
+        if (columns.length == 0) {
+            throw Errors.invalidArgument(method + "(...) needs at least one column name");
+        }
+        List<Expression> exprs = new ArrayList<>();
+        for (String c : columns) {
+            exprs.add(new AggregateCall(
+                    function, List.of(new UnresolvedColumn(requireNonNull(c, "a column name is null"))), false));
+        }
+        return frame.aggregate(keys, exprs);
     }
 
     @Override

@@ -284,4 +284,22 @@ class ActionsTest {
         assertThat(df.collectAsList()).hasSize(1);
         assertThat(df.collectAsList().get(0).getString("b")).isEqualTo("x");
     }
+
+    @Test
+    void take_sendsALimit() {
+        backend.answer = plan -> List.of(Row.of(plan.schema(), 1L, "a", "b"));
+        assertThat(people.take(1)).hasSize(1);
+        assertThat(((Limit) backend.executed.get(0)).limit()).isEqualTo(1);
+        backend.answer = plan -> List.of();
+        assertThat(people.isEmpty()).isTrue();
+    }
+
+    @Test
+    void groupedSum_namesColumnsLikeSpark() {
+        DataFrame df = people.groupBy("name").max("id", "bio");
+        assertThat(df.columns()).containsExactly("name", "max(id)", "max(bio)");
+        QuarryException e = catchThrowableOfType(
+                QuarryException.class, () -> people.groupBy("name").sum("bio"));
+        assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    }
 }
