@@ -14,6 +14,7 @@ import dev.quarry.internal.expr.GetItem;
 import dev.quarry.internal.expr.In;
 import dev.quarry.internal.expr.Literal;
 import dev.quarry.internal.expr.ScalarFunction;
+import dev.quarry.internal.expr.SemanticFunction;
 import dev.quarry.internal.expr.SortKey;
 import dev.quarry.internal.expr.StringMatch;
 import dev.quarry.internal.expr.UnaryOp;
@@ -324,5 +325,14 @@ final class ExpressionResolver implements ExpressionVisitor<Expression> {
     @Override
     public Expression visitSortKey(SortKey e) {
         return new SortKey(operand(e.child()), e.ascending(), e.nullsFirst());
+    }
+
+    @Override
+    public Expression visitSemanticFunction(SemanticFunction e) {
+        List<Expression> inputs = new ArrayList<>(e.inputs().size());
+        for (Expression input : e.inputs()) {
+            inputs.add(operand(input));
+        }
+        return new SemanticFunction(e.kind(), inputs, e.spec(), e.type());
     }
 }

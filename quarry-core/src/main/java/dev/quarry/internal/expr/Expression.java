@@ -27,7 +27,8 @@ public sealed interface Expression
                 GetItem,
                 ScalarFunction,
                 AggregateCall,
-                SortKey {
+                SortKey,
+                SemanticFunction {
 
     /** The result type; only defined on resolved trees. */
     DataType type();

@@ -38,4 +38,6 @@ public interface ExpressionVisitor<R> {
     R visitAggregateCall(AggregateCall e);
 
     R visitSortKey(SortKey e);
+
+    R visitSemanticFunction(SemanticFunction e);
 }

@@ -26,7 +26,11 @@ public sealed interface LogicalPlan
                 Explode,
                 Unnest,
                 Cache,
-                Sink {
+                Sink,
+                SemanticProject,
+                SemanticJoin,
+                SimilarityJoin,
+                ClusterLabels {
 
     /** The output columns. */
     Schema schema();

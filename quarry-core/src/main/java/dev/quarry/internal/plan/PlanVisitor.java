@@ -39,4 +39,12 @@ public interface PlanVisitor<R> {
     R visitCache(Cache plan);
 
     R visitSink(Sink plan);
+
+    R visitSemanticProject(SemanticProject plan);
+
+    R visitSemanticJoin(SemanticJoin plan);
+
+    R visitSimilarityJoin(SimilarityJoin plan);
+
+    R visitClusterLabels(ClusterLabels plan);
 }

@@ -18,6 +18,7 @@ import dev.quarry.internal.expr.GetItem;
 import dev.quarry.internal.expr.In;
 import dev.quarry.internal.expr.Literal;
 import dev.quarry.internal.expr.ScalarFunction;
+import dev.quarry.internal.expr.SemanticFunction;
 import dev.quarry.internal.expr.SortKey;
 import dev.quarry.internal.expr.StringMatch;
 import dev.quarry.internal.expr.UnaryOp;
@@ -262,6 +263,12 @@ public final class ExpressionCompiler implements ExpressionVisitor<String> {
         return compile(e.child())
                 + (e.ascending() ? " ASC" : " DESC")
                 + (e.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+    }
+
+    @Override
+    public String visitSemanticFunction(SemanticFunction e) {
+        throw internal(
+                "a semantic function reached SQL generation; semantic operators run in their own plan nodes: " + e);
     }
 
     private String joined(List<Expression> args) {

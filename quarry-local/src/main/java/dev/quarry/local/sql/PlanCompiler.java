@@ -7,6 +7,7 @@ import dev.quarry.internal.expr.Expression;
 import dev.quarry.internal.expr.SortKey;
 import dev.quarry.internal.plan.Aggregate;
 import dev.quarry.internal.plan.Cache;
+import dev.quarry.internal.plan.ClusterLabels;
 import dev.quarry.internal.plan.Distinct;
 import dev.quarry.internal.plan.DropDuplicates;
 import dev.quarry.internal.plan.Explode;
@@ -18,6 +19,9 @@ import dev.quarry.internal.plan.LocalRelation;
 import dev.quarry.internal.plan.LogicalPlan;
 import dev.quarry.internal.plan.PlanVisitor;
 import dev.quarry.internal.plan.Project;
+import dev.quarry.internal.plan.SemanticJoin;
+import dev.quarry.internal.plan.SemanticProject;
+import dev.quarry.internal.plan.SimilarityJoin;
 import dev.quarry.internal.plan.Sink;
 import dev.quarry.internal.plan.Sort;
 import dev.quarry.internal.plan.SqlRelation;
@@ -436,5 +440,35 @@ public final class PlanCompiler implements PlanVisitor<String> {
     @Override
     public String visitSink(Sink plan) {
         return compile(plan.child());
+    }
+
+    @Override
+    public String visitSemanticProject(SemanticProject plan) {
+        return semanticRelation(plan);
+    }
+
+    @Override
+    public String visitSemanticJoin(SemanticJoin plan) {
+        return semanticRelation(plan);
+    }
+
+    @Override
+    public String visitSimilarityJoin(SimilarityJoin plan) {
+        return semanticRelation(plan);
+    }
+
+    @Override
+    public String visitClusterLabels(ClusterLabels plan) {
+        return semanticRelation(plan);
+    }
+
+    /** Semantic nodes are computed outside SQL; the executor supplies their result table. */
+    private String semanticRelation(LogicalPlan plan) {
+        String relation = relations.relationFor(plan);
+        if (relation == null) {
+            throw ExpressionCompiler.internal(
+                    plan.nodeName() + " must be computed before SQL generation; no result table was supplied");
+        }
+        return "SELECT * FROM " + relation;
     }
 }
