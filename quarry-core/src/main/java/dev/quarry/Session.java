@@ -708,6 +708,7 @@ public final class Session implements AutoCloseable {
                     "embedding",
                     "defaultEmbeddingModel",
                     "embeddingModel");
+            BackendFactory factory = backendFactory != null ? backendFactory : findFactory();
             try {
                 Files.createDirectories(dataDir);
             } catch (IOException | RuntimeException e) {
@@ -726,7 +727,6 @@ public final class Session implements AutoCloseable {
                     defaultEm,
                     new HashSet<>(disabledRules),
                     settings);
-            BackendFactory factory = backendFactory != null ? backendFactory : findFactory();
             Backend backend = factory.create(config);
             if (backend == null) {
                 throw new QuarryException(
