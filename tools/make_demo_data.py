@@ -7,7 +7,7 @@ import random
 from datetime import datetime, timedelta
 
 random.seed(20261127)
-OUT = "quarry-cli/src/main/resources/dev/quarry/cli/demo/"
+OUTS = ["quarry-cli/src/main/resources/dev/quarry/cli/demo/", "quarry-examples/src/main/resources/dev/quarry/examples/data/"]
 
 PRODUCTS = ["Ledger", "Payroll", "Inventory", "Storefront", "Analytics"]
 PLANS = ["free", "team", "business", "enterprise"]
@@ -84,12 +84,13 @@ for i in range(1, 301):
         "priority": priority, "first_response_hours": hours, "body": body,
     })
 
-with open(OUT + "customers.csv", "w", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=list(customers[0].keys()))
-    w.writeheader()
-    w.writerows(customers)
-with open(OUT + "tickets.csv", "w", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=list(tickets[0].keys()))
-    w.writeheader()
-    w.writerows(tickets)
+for out in OUTS:
+    with open(out + "customers.csv", "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(customers[0].keys()))
+        w.writeheader()
+        w.writerows(customers)
+    with open(out + "tickets.csv", "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(tickets[0].keys()))
+        w.writeheader()
+        w.writerows(tickets)
 print(len(customers), "customers,", len(tickets), "tickets")
