@@ -6,6 +6,7 @@ import dev.quarry.internal.expr.ColumnRef;
 import dev.quarry.internal.expr.Expression;
 import dev.quarry.internal.expr.Literal;
 import dev.quarry.internal.expr.ScalarFunction;
+import dev.quarry.internal.expr.SemanticFunction;
 import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
 import java.util.ArrayList;
@@ -185,13 +186,17 @@ public final class PlanExpressions {
     }
 
     /**
-     * Whether computing the expression twice costs little: it calls no expensive function.
+     * Whether computing the expression twice costs little: it calls no expensive Java function and
+     * no model.
      *
      * @param e a resolved expression
      * @return true when cheap
      */
     public static boolean isCheap(Expression e) {
         if (e instanceof ScalarFunction f && EXPENSIVE_FUNCTIONS.contains(f.name())) {
+            return false;
+        }
+        if (e instanceof SemanticFunction) {
             return false;
         }
         for (Expression c : e.children()) {
