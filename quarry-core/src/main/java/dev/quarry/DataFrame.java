@@ -553,6 +553,20 @@ public final class DataFrame {
         return derive(session.planBuilder().aggregate(plan, keys, aggregates));
     }
 
+    // ------------------------------------------------------------------ semantic operators
+
+    /**
+     * The semantic operators over this whole DataFrame: {@code join} judged by a model,
+     * {@code simJoin} by embedding similarity, and {@code withClusterLabels}.
+     *
+     * <pre>{@code DataFrame clustered = feedback.semantic().withClusterLabels(col("embedding"), 8);}</pre>
+     *
+     * @return the semantic operators of this DataFrame
+     */
+    public SemanticFrame semantic() {
+        return new SemanticFrame(this);
+    }
+
     // ------------------------------------------------------------------ caching and writing
 
     /**

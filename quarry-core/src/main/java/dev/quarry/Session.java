@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quarry.internal.analyzer.Errors;
 import dev.quarry.internal.analyzer.FunctionRegistry;
 import dev.quarry.internal.analyzer.LocalData;
+import dev.quarry.internal.analyzer.Models;
 import dev.quarry.internal.analyzer.PlanBuilder;
 import dev.quarry.internal.analyzer.Suggestions;
 import dev.quarry.internal.optimizer.Optimizer;
@@ -59,7 +60,7 @@ public final class Session implements AutoCloseable {
     private final SessionConfig config;
     private final Backend backend;
     private final String backendName;
-    private final PlanBuilder planBuilder = new PlanBuilder(FunctionRegistry.standard());
+    private final PlanBuilder planBuilder;
     private final Optimizer optimizer = Optimizer.standard();
     private final AtomicLong frameIds = new AtomicLong();
     private final AtomicLong queryIds = new AtomicLong();
@@ -69,6 +70,7 @@ public final class Session implements AutoCloseable {
         this.config = config;
         this.backend = backend;
         this.backendName = backendName;
+        this.planBuilder = new PlanBuilder(FunctionRegistry.standard(), Models.of(config));
     }
 
     /**
@@ -475,6 +477,9 @@ public final class Session implements AutoCloseable {
      * }</pre>
      */
     public static final class Builder {
+        /** The setting holding the session's model budget in US dollars ({@link #budgetUsd(double)}). */
+        public static final String BUDGET_USD_SETTING = "quarry.budget_usd";
+
         private String appName = "quarry";
         private Path dataDir = Path.of(".quarry");
         private final Map<String, LanguageModelConfig> languageModels = new LinkedHashMap<>();
@@ -681,6 +686,28 @@ public final class Session implements AutoCloseable {
                         + (settings.containsKey(key) ? " (currently '" + settings.get(key) + "')" : ""));
             }
             settings.put(key, value);
+            return this;
+        }
+
+        /**
+         * The most this session may spend on model calls, in US dollars. A query whose spend would
+         * pass what remains of the budget is stopped before the request that would pass it, with a
+         * message saying what was spent and what remained. Stored as the setting
+         * {@value #BUDGET_USD_SETTING}; the backend enforces it.
+         *
+         * <pre>{@code Session.builder().budgetUsd(5.00)}</pre>
+         *
+         * @param usd a finite amount greater than 0
+         * @return this builder
+         */
+        public Builder budgetUsd(double usd) {
+            if (!Double.isFinite(usd) || usd <= 0) {
+                throw invalid("budgetUsd must be a finite amount of US dollars greater than 0, got " + usd
+                        + (settings.containsKey(BUDGET_USD_SETTING)
+                                ? " (currently " + settings.get(BUDGET_USD_SETTING) + ")"
+                                : ""));
+            }
+            settings.put(BUDGET_USD_SETTING, java.math.BigDecimal.valueOf(usd).toPlainString());
             return this;
         }
 

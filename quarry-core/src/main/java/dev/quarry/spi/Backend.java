@@ -46,6 +46,26 @@ public interface Backend extends AutoCloseable {
      */
     ExecutionResult execute(LogicalPlan plan, ExecutionContext context);
 
+    /**
+     * What running an optimized plan would cost in model calls, per semantic operator, computed
+     * without sending any request (row counts, token counts of the rendered prompts or a sample of
+     * them, and the models' prices). {@code explain()} prints it. The default knows nothing and
+     * returns no estimate.
+     *
+     * <pre>{@code
+     * for (InferenceEstimate e : backend.estimateInference(optimizedPlan)) {
+     *     System.out.println(e.operator() + " " + e.requests() + " requests, $" + e.costUsd());
+     * }
+     * }</pre>
+     *
+     * @param plan an optimized plan
+     * @return one estimate per semantic operator that calls a model, in plan order (top first); empty
+     *     when the backend cannot estimate
+     */
+    default List<InferenceEstimate> estimateInference(LogicalPlan plan) {
+        return List.of();
+    }
+
     /** Releases the engine, connections and threads. */
     @Override
     void close();

@@ -37,15 +37,17 @@ import java.util.Locale;
 final class ExpressionResolver implements ExpressionVisitor<Expression> {
     private final Scope scope;
     private final FunctionRegistry functions;
+    private final Models models;
     private final boolean insideAggregate;
 
-    ExpressionResolver(Scope scope, FunctionRegistry functions) {
-        this(scope, functions, false);
+    ExpressionResolver(Scope scope, FunctionRegistry functions, Models models) {
+        this(scope, functions, models, false);
     }
 
-    private ExpressionResolver(Scope scope, FunctionRegistry functions, boolean insideAggregate) {
+    private ExpressionResolver(Scope scope, FunctionRegistry functions, Models models, boolean insideAggregate) {
         this.scope = scope;
         this.functions = functions;
+        this.models = models;
         this.insideAggregate = insideAggregate;
     }
 
@@ -292,10 +294,14 @@ final class ExpressionResolver implements ExpressionVisitor<Expression> {
             throw Errors.invalidPlan("Aggregate " + e + " is nested inside another aggregate; aggregates cannot be"
                     + " nested. Compute the inner one in a separate groupBy(...).agg(...) first");
         }
-        ExpressionResolver inner = new ExpressionResolver(scope, functions, true);
+        ExpressionResolver inner = new ExpressionResolver(scope, functions, models, true);
         List<Expression> args = new ArrayList<>();
         for (Expression a : e.args()) {
             args.add(inner.operand(a));
+        }
+        List<SortKey> orderBy = new ArrayList<>();
+        for (SortKey k : e.orderBy()) {
+            orderBy.add((SortKey) inner.operand(k));
         }
         if (!args.isEmpty()) {
             Expression a = args.get(0);
@@ -319,7 +325,7 @@ final class ExpressionResolver implements ExpressionVisitor<Expression> {
                 default -> {}
             }
         }
-        return new AggregateCall(e.function(), args, e.distinct());
+        return new AggregateCall(e.function(), args, e.distinct(), orderBy);
     }
 
     @Override
@@ -329,10 +335,7 @@ final class ExpressionResolver implements ExpressionVisitor<Expression> {
 
     @Override
     public Expression visitSemanticFunction(SemanticFunction e) {
-        List<Expression> inputs = new ArrayList<>(e.inputs().size());
-        for (Expression input : e.inputs()) {
-            inputs.add(operand(input));
-        }
-        return new SemanticFunction(e.kind(), inputs, e.spec(), e.type());
+        ExpressionResolver inner = new ExpressionResolver(scope, functions, models, true);
+        return SemanticResolver.resolve(e, scope, models, insideAggregate, this::operand, inner::operand);
     }
 }

@@ -9,11 +9,14 @@ import dev.quarry.internal.expr.Cast;
 import dev.quarry.internal.expr.ColumnRef;
 import dev.quarry.internal.expr.Expression;
 import dev.quarry.internal.expr.Literal;
+import dev.quarry.internal.expr.SemanticFunction;
+import dev.quarry.internal.expr.SemanticSpec;
 import dev.quarry.internal.expr.SortKey;
 import dev.quarry.internal.expr.TypeRules;
 import dev.quarry.internal.expr.UnresolvedColumn;
 import dev.quarry.internal.plan.Aggregate;
 import dev.quarry.internal.plan.Cache;
+import dev.quarry.internal.plan.ClusterLabels;
 import dev.quarry.internal.plan.Distinct;
 import dev.quarry.internal.plan.DropDuplicates;
 import dev.quarry.internal.plan.Explode;
@@ -22,11 +25,15 @@ import dev.quarry.internal.plan.Join;
 import dev.quarry.internal.plan.Limit;
 import dev.quarry.internal.plan.LogicalPlan;
 import dev.quarry.internal.plan.Project;
+import dev.quarry.internal.plan.SemanticJoin;
+import dev.quarry.internal.plan.SimilarityJoin;
 import dev.quarry.internal.plan.Sort;
 import dev.quarry.internal.plan.Union;
 import dev.quarry.internal.plan.Unnest;
+import dev.quarry.internal.template.Template;
 import dev.quarry.types.ArrayType;
 import dev.quarry.types.DataType;
+import dev.quarry.types.EmbeddingType;
 import dev.quarry.types.ScalarType;
 import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
@@ -38,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 
 /**
@@ -46,16 +54,31 @@ import java.util.function.LongPredicate;
  */
 public final class PlanBuilder {
     private final FunctionRegistry functions;
+    private final Models models;
+    private final AtomicLong internalNames = new AtomicLong();
 
     /**
-     * A builder using a function registry.
+     * A builder using a function registry, without models (semantic operators fail to resolve).
      *
      * <pre>{@code new PlanBuilder(FunctionRegistry.standard())}</pre>
      *
      * @param functions the scalar functions known to the analyzer
      */
     public PlanBuilder(FunctionRegistry functions) {
+        this(functions, Models.none());
+    }
+
+    /**
+     * A builder using a function registry and a session's models.
+     *
+     * <pre>{@code new PlanBuilder(FunctionRegistry.standard(), Models.of(config))}</pre>
+     *
+     * @param functions the scalar functions known to the analyzer
+     * @param models the models semantic operators may call
+     */
+    public PlanBuilder(FunctionRegistry functions, Models models) {
         this.functions = functions;
+        this.models = models;
     }
 
     /**
@@ -68,7 +91,7 @@ public final class PlanBuilder {
      * @return the resolved expression
      */
     public Expression resolve(Expression e, Scope scope) {
-        return new ExpressionResolver(scope, functions).resolve(e);
+        return new ExpressionResolver(scope, functions, models).resolve(e);
     }
 
     // ------------------------------------------------------------------ projections
@@ -99,7 +122,16 @@ public final class PlanBuilder {
             projections.add(named(c, r));
         }
         checkUnique(projections, "select");
-        return new Project(child, projections);
+        return project(child, projections);
+    }
+
+    /** A projection, with the model calls of its expressions pulled into SemanticProjects below it. */
+    private LogicalPlan project(LogicalPlan child, List<Expression> projections) {
+        if (projections.stream().noneMatch(SemanticResolver::containsSemantic)) {
+            return new Project(child, projections);
+        }
+        SemanticPlanner.Lowered lowered = SemanticPlanner.lower(child, projections, internalNames);
+        return new Project(lowered.child(), lowered.expressions());
     }
 
     /**
@@ -134,7 +166,7 @@ public final class PlanBuilder {
                 projections.add(named);
             }
         }
-        return new Project(child, projections);
+        return project(child, projections);
     }
 
     /**
@@ -218,7 +250,11 @@ public final class PlanBuilder {
             throw Errors.typeMismatch("filter needs a boolean condition, but " + Errors.typed(r)
                     + " is not boolean. Compare it to something, e.g. col(\"" + r.outputName() + "\").equalTo(...)");
         }
-        return new Filter(child, r);
+        if (!SemanticResolver.containsSemantic(r)) {
+            return new Filter(child, r);
+        }
+        SemanticPlanner.Lowered lowered = SemanticPlanner.lower(child, List.of(r), internalNames);
+        return new Project(new Filter(lowered.child(), lowered.expressions().get(0)), refs(child.schema()));
     }
 
     /**
@@ -235,6 +271,7 @@ public final class PlanBuilder {
         Scope scope = Scope.of(child.schema());
         List<SortKey> resolved = new ArrayList<>();
         for (Expression k : keys) {
+            rejectSemantic(k, "orderBy");
             SortKey key = k instanceof SortKey s ? s : SortKey.of(k, true);
             SortKey r = (SortKey) resolve(key, scope);
             rejectAggregate(r, "orderBy");
@@ -371,6 +408,12 @@ public final class PlanBuilder {
         if (type == JoinType.CROSS) {
             throw Errors.invalidArgument("A CROSS join pairs every row with every row and takes no condition;"
                     + " use crossJoin(other), or an INNER join with this condition");
+        }
+        if (SemanticResolver.containsSemantic(condition)) {
+            throw Errors.invalidPlan(
+                    "A join condition cannot call a model (" + SemanticResolver.firstSemantic(condition)
+                            + "). To keep the pairs a model judges true use left.semantic().join(right, \"... {{ left.x }} ..."
+                            + " {{ right.y }} ...\")");
         }
         Scope scope = Scope.ofJoin(left.schema(), right.schema(), fromLeft, fromRight);
         Expression r = strip(resolve(condition, scope));
@@ -603,6 +646,7 @@ public final class PlanBuilder {
         List<Expression> keys = new ArrayList<>();
         List<Expression> outputs = new ArrayList<>();
         for (Expression g : groupBy) {
+            rejectSemantic(g, "groupBy");
             Expression r = resolve(g, scope);
             if (r.containsAggregate()) {
                 throw Errors.invalidPlan("groupBy cannot take an aggregate (" + g + "); group by columns and put"
@@ -616,15 +660,28 @@ public final class PlanBuilder {
         }
         for (Expression a : aggregates) {
             Expression r = resolve(a, scope);
+            SemanticFunction perRow = SemanticPlanner.firstPerRow(r);
+            if (perRow != null) {
+                String op = SemanticResolver.operation(perRow.kind());
+                throw Errors.invalidPlan(op + " computes one value per row and cannot be an output of agg(...);"
+                        + " only Semantic.reduce combines a group's texts. Compute it per row with withColumn(...)"
+                        + " before groupBy, or on the aggregated DataFrame after agg(...)");
+            }
             checkGrouped(strip(r), keys, a);
             outputs.add(named(a, r));
         }
         checkUnique(outputs, "agg");
+        if (outputs.stream().anyMatch(SemanticPlanner::containsReduce)) {
+            return SemanticPlanner.aggregateWithReduce(child, keys, outputs, internalNames);
+        }
         return new Aggregate(child, keys, outputs);
     }
 
     private static void checkGrouped(Expression e, List<Expression> keys, Expression written) {
         if (keys.contains(e) || e instanceof AggregateCall || e instanceof Literal) {
+            return;
+        }
+        if (e instanceof SemanticFunction f && f.kind() == SemanticFunction.Kind.REDUCE) {
             return;
         }
         if (e instanceof ColumnRef ref) {
@@ -640,6 +697,177 @@ public final class PlanBuilder {
         for (Expression c : e.children()) {
             checkGrouped(c, keys, written);
         }
+    }
+
+    // ------------------------------------------------------------------ semantic operators on frames
+
+    /**
+     * {@code semantic().join}: the pairs a model judges true. The template may read
+     * {@code left.<column>} and {@code right.<column>} (exact column names) or a whole side.
+     *
+     * @param left the left input
+     * @param right the right input
+     * @param spec the unresolved spec from {@link SemanticCalls#joinSpec}
+     * @param maxPairs the most pairs the join may judge
+     * @return the semantic join
+     */
+    public LogicalPlan semanticJoin(LogicalPlan left, LogicalPlan right, SemanticSpec spec, long maxPairs) {
+        String operation = "semantic().join";
+        if (maxPairs < 1) {
+            throw Errors.invalidArgument(operation + " needs maxPairs of at least 1, got " + maxPairs);
+        }
+        List<String> leftColumns = new ArrayList<>();
+        List<String> rightColumns = new ArrayList<>();
+        for (String path : Template.parse(spec.template()).paths()) {
+            boolean isLeft = path.equals("left") || path.startsWith("left.");
+            Schema side = isLeft ? left.schema() : right.schema();
+            List<String> columns = isLeft ? leftColumns : rightColumns;
+            String sideName = isLeft ? "left" : "right";
+            int dot = path.indexOf('.');
+            if (dot < 0) {
+                for (String n : side.names()) {
+                    if (!columns.contains(n)) {
+                        columns.add(n);
+                    }
+                }
+                continue;
+            }
+            String[] parts = path.substring(dot + 1).split("\\.", -1);
+            String column = parts[0];
+            StructField f = side.fields().stream()
+                    .filter(x -> x.name().equals(column))
+                    .findFirst()
+                    .orElseThrow(() -> new QuarryException(
+                            ErrorCode.COLUMN_NOT_FOUND,
+                            operation + "'s template reads {{ " + path + " }}, but the " + sideName
+                                    + " side has no column '" + column + "' (names are exact in templates)."
+                                    + " Available: " + Errors.list(side.names()) + "."
+                                    + Suggestions.didYouMean(column, side.names())));
+            Expression current = new ColumnRef(f.name(), f.type(), f.nullable());
+            String at = sideName + "." + f.name();
+            for (int i = 1; i < parts.length && current.type() instanceof StructType; i++) {
+                current = Scope.getField(current, parts[i], at);
+                at = at + "." + parts[i];
+            }
+            if (!columns.contains(f.name())) {
+                columns.add(f.name());
+            }
+        }
+        checkJoinOutput(left.schema(), right.schema(), JoinType.INNER, List.of());
+        String alias = models.languageModel(spec.modelAlias(), operation);
+        SemanticSpec resolved = new SemanticSpec(
+                alias,
+                spec.template(),
+                spec.variables(),
+                spec.instruction(),
+                spec.responseType(),
+                spec.labels(),
+                spec.examples(),
+                spec.temperature(),
+                spec.maxOutputTokens(),
+                spec.timeout());
+        return new SemanticJoin(left, right, resolved, leftColumns, rightColumns, maxPairs);
+    }
+
+    /**
+     * {@code semantic().simJoin}: the top-k most similar right rows of every left row.
+     *
+     * @param left the left input
+     * @param right the right input
+     * @param leftEmbedding an unresolved column of the left input
+     * @param rightEmbedding an unresolved column of the right input
+     * @param k matches per left row, at least 1
+     * @param metric the similarity measure
+     * @param similarityColumn the name of the similarity column
+     * @return the similarity join
+     */
+    public LogicalPlan similarityJoin(
+            LogicalPlan left,
+            LogicalPlan right,
+            Expression leftEmbedding,
+            Expression rightEmbedding,
+            int k,
+            SimilarityJoin.Metric metric,
+            String similarityColumn) {
+        String operation = "semantic().simJoin";
+        if (k < 1) {
+            throw Errors.invalidArgument(operation + " needs k of at least 1 (matches per left row), got " + k);
+        }
+        checkName(similarityColumn, operation);
+        ColumnRef l = embeddingColumn(left.schema(), leftEmbedding, operation, "left");
+        ColumnRef r = embeddingColumn(right.schema(), rightEmbedding, operation, "right");
+        EmbeddingType lt = (EmbeddingType) l.type();
+        EmbeddingType rt = (EmbeddingType) r.type();
+        if (lt.dimensions() != rt.dimensions()) {
+            throw Errors.typeMismatch(operation + " compares embeddings of the same length, but the left column '"
+                    + l.name() + "' is " + lt.simpleString() + " (" + lt.dimensions() + " dimensions) and the right"
+                    + " column '" + r.name() + "' is " + rt.simpleString() + " (" + rt.dimensions() + " dimensions)."
+                    + " Embed both sides with the same model");
+        }
+        checkJoinOutput(left.schema(), right.schema(), JoinType.INNER, List.of());
+        if (left.schema().indexOf(similarityColumn) >= 0 || right.schema().indexOf(similarityColumn) >= 0) {
+            throw Errors.duplicateColumn(operation + " adds the column '" + similarityColumn + "', but one side"
+                    + " already has a column of that name. Pass another name, e.g. simJoin(right, leftEmbedding,"
+                    + " rightEmbedding, " + k + ", SimilarityMetric.COSINE, \"" + similarityColumn + "_score\")");
+        }
+        return new SimilarityJoin(left, right, l.name(), r.name(), k, metric, similarityColumn);
+    }
+
+    /**
+     * {@code semantic().withClusterLabels}.
+     *
+     * @param child the input
+     * @param embedding an unresolved embedding column
+     * @param k the number of clusters, at least 1
+     * @param seed the random seed
+     * @param labelColumn the label column name
+     * @param centroidColumn the centroid column name, or null for none
+     * @return the clustering
+     */
+    public LogicalPlan clusterLabels(
+            LogicalPlan child, Expression embedding, int k, long seed, String labelColumn, String centroidColumn) {
+        String operation = "semantic().withClusterLabels";
+        if (k < 1) {
+            throw Errors.invalidArgument(operation + " needs k of at least 1 cluster, got " + k);
+        }
+        ColumnRef e = embeddingColumn(child.schema(), embedding, operation, null);
+        for (String name : centroidColumn == null ? List.of(labelColumn) : List.of(labelColumn, centroidColumn)) {
+            checkName(name, operation);
+            if (child.schema().indexOf(name) >= 0) {
+                throw Errors.duplicateColumn(operation + " adds the column '" + name + "', but the DataFrame already"
+                        + " has a column '" + child.schema().field(name).name() + "'. Rename or drop it first with"
+                        + " withColumnRenamed(...) or drop(...)");
+            }
+        }
+        if (centroidColumn != null && centroidColumn.equalsIgnoreCase(labelColumn)) {
+            throw Errors.duplicateColumn(operation + ": the centroid column cannot also be named '" + labelColumn
+                    + "'; give it another name, e.g. \"centroid\"");
+        }
+        return new ClusterLabels(child, e.name(), k, seed, CLUSTER_ITERATIONS, labelColumn, centroidColumn);
+    }
+
+    /** The most Lloyd iterations of {@code withClusterLabels}. */
+    public static final int CLUSTER_ITERATIONS = 100;
+
+    private ColumnRef embeddingColumn(Schema schema, Expression column, String operation, String side) {
+        String where = side == null ? "" : " on the " + side + " side";
+        if (SemanticResolver.containsSemantic(column)) {
+            throw Errors.invalidPlan(operation + " reads stored embeddings, not "
+                    + SemanticResolver.firstSemantic(column)
+                    + ". Add the embedding as a column first, e.g. withColumn(\"embedding\","
+                    + " Semantic.embed(col(\"text\")))" + (side == null ? "" : ", on the " + side + " DataFrame"));
+        }
+        Expression r = strip(resolve(column, Scope.of(schema)));
+        if (!(r instanceof ColumnRef ref)) {
+            throw Errors.invalidArgument(operation + " needs an embedding column" + where + ", got the expression " + r
+                    + ". Add it as a column first with withColumn(...)");
+        }
+        if (!(ref.type() instanceof EmbeddingType)) {
+            throw Errors.typeMismatch(operation + " needs an embedding column" + where + ", but '" + ref.name()
+                    + "' is " + ref.type().simpleString() + ". Compute one with withColumn(\"" + ref.name()
+                    + "_embedding\", Semantic.embed(col(\"" + ref.name() + "\")))");
+        }
+        return ref;
     }
 
     /**
@@ -671,6 +899,15 @@ public final class PlanBuilder {
             e = a.child();
         }
         return e;
+    }
+
+    private static void rejectSemantic(Expression unresolved, String operation) {
+        SemanticFunction f = SemanticResolver.firstSemantic(unresolved);
+        if (f != null) {
+            String op = SemanticResolver.operation(f.kind());
+            throw Errors.invalidPlan(op + " cannot be used directly in " + operation + "(...). Compute it first as a"
+                    + " column with withColumn(\"name\", " + op + "(...)), then " + operation + " by that column");
+        }
     }
 
     private static void rejectAggregate(Expression e, String operation) {

@@ -89,7 +89,10 @@ public record SemanticFunction(Kind kind, List<Expression> inputs, SemanticSpec 
             sb.append(", labels=")
                     .append(spec.labels().stream().map(SemanticSpec.Label::name).toList());
         }
-        return sb.append(", model=").append(spec.modelAlias()).append(')').toString();
+        if (!spec.modelAlias().isEmpty()) {
+            sb.append(", model=").append(spec.modelAlias());
+        }
+        return sb.append(')').toString();
     }
 
     private static String abbreviate(String s) {
