@@ -10,6 +10,7 @@ import dev.quarry.models.LocalEmbeddingModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,7 @@ final class MiniLmEmbedder implements LocalEmbedder {
             for (int w = 0; w < Math.min(threads, n); w++) {
                 running.add(workers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        if (closed) throw closedError();
                         try {
                             out[i] = m.embed(input.get(i));
                         } catch (OrtException | RuntimeException e) {
@@ -100,7 +102,8 @@ final class MiniLmEmbedder implements LocalEmbedder {
                 }));
             }
             for (Future<?> f : running) f.get();
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException | CancellationException e) {
+            next.set(n);
             running.forEach(f -> f.cancel(false));
             throw closedError();
         } catch (InterruptedException e) {
@@ -191,7 +194,10 @@ final class MiniLmEmbedder implements LocalEmbedder {
             closed = true;
             m = model;
         }
-        workers.shutdownNow();
+        // Work still queued is cancelled, so the calls waiting for it fail instead of waiting forever.
+        for (Runnable queued : workers.shutdownNow()) {
+            if (queued instanceof Future<?> f) f.cancel(false);
+        }
         boolean idle = false;
         try {
             idle = workers.awaitTermination(30, TimeUnit.SECONDS);

@@ -116,6 +116,35 @@ class MiniLmEmbedderLifecycleTest {
     }
 
     @Test
+    void close_whileCallsAreRunningAndQueued_endsEveryCall() throws Exception {
+        MiniLmEmbedder embedder =
+                new MiniLmEmbedder(LocalEmbeddingModel.allMiniLmL6V2().threads(1));
+        embedder.embed(List.of("warm"));
+        List<String> texts = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> "ticket " + i)
+                .toList();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            // with one worker, the second call's work waits in the queue behind the first's
+            Future<List<float[]>> running = callers.submit(() -> embedder.embed(texts));
+            Future<List<float[]>> queued = callers.submit(() -> embedder.embed(texts));
+
+            embedder.close();
+
+            for (Future<List<float[]>> call : List.of(running, queued)) {
+                try {
+                    assertThat(call.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                            .hasSize(200);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(QuarryException.class).hasMessageContaining("closed");
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void close_twice_isHarmless() {
         MiniLmEmbedder embedder = new MiniLmEmbedder(LocalEmbeddingModel.allMiniLmL6V2());
         embedder.embed(List.of("warm"));
