@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quarry.internal.analyzer.Errors;
 import dev.quarry.internal.analyzer.Scope;
+import dev.quarry.internal.explain.Estimate;
 import dev.quarry.internal.explain.ExplainRenderer;
 import dev.quarry.internal.explain.TableFormatter;
 import dev.quarry.internal.expr.AggregateCall;
 import dev.quarry.internal.expr.Alias;
 import dev.quarry.internal.expr.Expression;
 import dev.quarry.internal.expr.UnresolvedColumn;
+import dev.quarry.internal.optimizer.OptimizerResult;
 import dev.quarry.internal.plan.Aggregate;
 import dev.quarry.internal.plan.Limit;
 import dev.quarry.internal.plan.LogicalPlan;
@@ -717,7 +719,9 @@ public final class DataFrame {
     }
 
     /**
-     * Prints the logical plan, the optimized plan and the optimizer rules that fired, with their times.
+     * Prints the logical plan, the optimized plan and the optimizer rules that fired, with their
+     * times; when the plan calls models, also the backend's estimate of the requests, tokens and cost
+     * of each semantic operator, computed without sending any request.
      *
      * <pre>{@code df.explain();}</pre>
      */
@@ -758,6 +762,8 @@ public final class DataFrame {
      */
     public String explainString(ExplainMode mode) {
         requireNonNull(mode, "mode is null");
+        OptimizerResult optimized = session.optimize(plan);
+        Estimate estimate = Estimate.of(session.backend(), optimized.plan());
         if (mode == ExplainMode.ANALYZE) {
             Session.Run run = session.run(plan, true);
             return ExplainRenderer.render(
@@ -765,10 +771,10 @@ public final class DataFrame {
                     run.optimized(),
                     session.config().disabledRules(),
                     mode,
-                    run.result().metrics());
+                    run.result().metrics(),
+                    estimate);
         }
-        return ExplainRenderer.render(
-                plan, session.optimize(plan), session.config().disabledRules(), mode, null);
+        return ExplainRenderer.render(plan, optimized, session.config().disabledRules(), mode, null, estimate);
     }
 
     // ------------------------------------------------------------------ internals and identity

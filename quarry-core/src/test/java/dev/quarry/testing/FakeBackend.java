@@ -14,6 +14,7 @@ import dev.quarry.spi.BackendFactory;
 import dev.quarry.spi.CatalogEntry;
 import dev.quarry.spi.ExecutionContext;
 import dev.quarry.spi.ExecutionResult;
+import dev.quarry.spi.InferenceEstimate;
 import dev.quarry.spi.SessionConfig;
 import dev.quarry.types.Schema;
 import java.util.ArrayList;
@@ -38,6 +39,10 @@ public final class FakeBackend implements Backend {
     public List<OperatorMetrics> operators = List.of();
     public SessionConfig config;
     public boolean closed;
+    /** Answers {@link #estimateInference}; records the plans it was asked about in {@link #estimated}. */
+    public Function<LogicalPlan, List<InferenceEstimate>> estimator = plan -> List.of();
+
+    public final List<LogicalPlan> estimated = new ArrayList<>();
 
     /** A factory handing out this backend. */
     public BackendFactory factory() {
@@ -113,6 +118,12 @@ public final class FakeBackend implements Backend {
         }
         List<Row> rows = answer.apply(plan);
         return new ExecutionResult(plan.schema(), rows, rows.size(), operators, ModelUsage.NONE, ModelUsage.NONE);
+    }
+
+    @Override
+    public List<InferenceEstimate> estimateInference(LogicalPlan plan) {
+        estimated.add(plan);
+        return estimator.apply(plan);
     }
 
     @Override

@@ -36,9 +36,35 @@ public final class ExplainRenderer {
             Set<String> disabledRules,
             ExplainMode mode,
             QueryMetrics metrics) {
+        return render(logical, optimized, disabledRules, mode, metrics, null);
+    }
+
+    /**
+     * Renders an explanation with the estimated model use of the plan's semantic operators.
+     *
+     * <pre>{@code ExplainRenderer.render(plan, optimized, Set.of(), ExplainMode.EXTENDED, null, Estimate.of(backend, optimized.plan()))}</pre>
+     *
+     * @param logical the analyzed plan
+     * @param optimized what the optimizer made of it
+     * @param disabledRules the rules switched off in the session
+     * @param mode how much to show
+     * @param metrics the executed query's metrics (ANALYZE only), or null
+     * @param estimate the inference estimate of the optimized plan, or null when it has no semantic operator
+     * @return the text, ending with a newline
+     */
+    public static String render(
+            LogicalPlan logical,
+            OptimizerResult optimized,
+            Set<String> disabledRules,
+            ExplainMode mode,
+            QueryMetrics metrics,
+            Estimate estimate) {
         StringBuilder sb = new StringBuilder();
         if (mode == ExplainMode.SIMPLE) {
             sb.append("== Optimized Plan ==\n").append(PlanPrinter.print(optimized.plan()));
+            if (estimate != null) {
+                sb.append('\n').append(estimate.render());
+            }
             return sb.toString();
         }
         sb.append("== Logical Plan ==\n").append(PlanPrinter.print(logical));
@@ -74,6 +100,9 @@ public final class ExplainRenderer {
             sb.append("disabled: ")
                     .append(String.join(", ", new TreeSet<>(disabledRules)))
                     .append('\n');
+        }
+        if (estimate != null) {
+            sb.append('\n').append(estimate.render());
         }
         if (mode == ExplainMode.ANALYZE && metrics != null) {
             sb.append("\n== Execution (query ").append(metrics.queryId()).append(") ==\n");

@@ -3,9 +3,11 @@ package dev.quarry.internal.optimizer;
 import dev.quarry.internal.optimizer.rules.CollapseProjections;
 import dev.quarry.internal.optimizer.rules.MergeFilters;
 import dev.quarry.internal.optimizer.rules.PruneColumns;
+import dev.quarry.internal.optimizer.rules.PushCheapPredicatesBelowSemantic;
 import dev.quarry.internal.optimizer.rules.PushFiltersBelowProjections;
 import dev.quarry.internal.optimizer.rules.PushFiltersIntoJoinSides;
 import dev.quarry.internal.optimizer.rules.PushFiltersThroughOperators;
+import dev.quarry.internal.optimizer.rules.PushLimitsBelowSemantic;
 import dev.quarry.internal.optimizer.rules.RemoveRedundantProjections;
 import dev.quarry.internal.plan.LogicalPlan;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The standard optimizer: its batches of rules, in order. Filters are first merged and pushed
- * towards the sources; then columns nobody reads are pruned and projections merged. The two
+ * towards the sources, and below model calls when they do not read their results (as are limits);
+ * then columns nobody reads are pruned (semantic columns nobody reads are not computed) and
+ * projections merged. The two
  * batches are separate because pruning inserts projections that filter pushdown would otherwise
  * keep crossing.
  */
@@ -59,7 +63,9 @@ public final class Optimizer {
                                 new MergeFilters(),
                                 new PushFiltersBelowProjections(),
                                 new PushFiltersIntoJoinSides(),
-                                new PushFiltersThroughOperators()),
+                                new PushFiltersThroughOperators(),
+                                new PushCheapPredicatesBelowSemantic(),
+                                new PushLimitsBelowSemantic()),
                         100),
                 new Batch(
                         "Prune columns",

@@ -1,11 +1,13 @@
 package dev.quarry.internal.optimizer.rules;
 
 import dev.quarry.JoinType;
+import dev.quarry.internal.expr.Alias;
 import dev.quarry.internal.expr.ColumnRef;
 import dev.quarry.internal.expr.Expression;
 import dev.quarry.internal.optimizer.PlanExpressions;
 import dev.quarry.internal.optimizer.Rule;
 import dev.quarry.internal.plan.Aggregate;
+import dev.quarry.internal.plan.ClusterLabels;
 import dev.quarry.internal.plan.DropDuplicates;
 import dev.quarry.internal.plan.Explode;
 import dev.quarry.internal.plan.FileScan;
@@ -15,6 +17,9 @@ import dev.quarry.internal.plan.Limit;
 import dev.quarry.internal.plan.LocalRelation;
 import dev.quarry.internal.plan.LogicalPlan;
 import dev.quarry.internal.plan.Project;
+import dev.quarry.internal.plan.SemanticJoin;
+import dev.quarry.internal.plan.SemanticProject;
+import dev.quarry.internal.plan.SimilarityJoin;
 import dev.quarry.internal.plan.Sort;
 import dev.quarry.internal.plan.TableScan;
 import dev.quarry.internal.plan.Union;
@@ -38,7 +43,11 @@ import java.util.Set;
  *   <li>a Join's sides each select what is needed from them plus the join keys; a Union's
  *       inputs select the needed positions;
  *   <li>over a file or table scan, an Aggregate or SEMI/ANTI join inserts a projection
- *       (a Project needs none: it already selects).
+ *       (a Project needs none: it already selects);
+ *   <li>before inference: a SemanticProject computes only the semantic columns someone reads (and
+ *       disappears when none is read), and its input, like the inputs of a SemanticJoin, a
+ *       SimilarityJoin and a ClusterLabels, carries only the needed columns plus those the model
+ *       or the similarity search reads; an unread cluster centroid is not computed.
  * </ul>
  *
  * Never through Distinct (every column decides what a duplicate is), Cache, Sink or SQL. At least
@@ -122,7 +131,85 @@ public final class PruneColumns implements Rule {
         if (input instanceof Union u) {
             return pruneUnion(u, needed);
         }
+        if (isSemantic(input)) {
+            return pruneSemantic(input, needed);
+        }
         return input; // Distinct, Cache, Sink, SqlRelation
+    }
+
+    private static boolean isSemantic(LogicalPlan plan) {
+        return plan instanceof SemanticProject
+                || plan instanceof SemanticJoin
+                || plan instanceof SimilarityJoin
+                || plan instanceof ClusterLabels;
+    }
+
+    /** A semantic node computing and carrying only what is needed (more may remain). */
+    private static LogicalPlan pruneSemantic(LogicalPlan input, Set<String> needed) {
+        if (input instanceof SemanticProject sp) {
+            List<Alias> kept = new ArrayList<>();
+            for (Alias a : sp.columns()) {
+                if (needed.contains(a.name())) {
+                    kept.add(a);
+                }
+            }
+            Set<String> childNeeds = from(needed, sp.child().schema());
+            childNeeds.addAll(PlanExpressions.refs(kept));
+            LogicalPlan child = select(sp.child(), childNeeds);
+            if (kept.isEmpty()) {
+                return child;
+            }
+            return child == sp.child() && kept.size() == sp.columns().size() ? sp : new SemanticProject(child, kept);
+        }
+        if (input instanceof SemanticJoin j) {
+            Set<String> leftNeeds = from(needed, j.left().schema());
+            leftNeeds.addAll(j.leftColumns());
+            Set<String> rightNeeds = from(needed, j.right().schema());
+            rightNeeds.addAll(j.rightColumns());
+            LogicalPlan left = select(j.left(), leftNeeds);
+            LogicalPlan right = select(j.right(), rightNeeds);
+            return left == j.left() && right == j.right()
+                    ? j
+                    : new SemanticJoin(left, right, j.spec(), j.leftColumns(), j.rightColumns(), j.maxPairs());
+        }
+        if (input instanceof SimilarityJoin j) {
+            Set<String> leftNeeds = from(needed, j.left().schema());
+            leftNeeds.add(j.leftEmbedding());
+            Set<String> rightNeeds = from(needed, j.right().schema());
+            rightNeeds.add(j.rightEmbedding());
+            LogicalPlan left = select(j.left(), leftNeeds);
+            LogicalPlan right = select(j.right(), rightNeeds);
+            return left == j.left() && right == j.right()
+                    ? j
+                    : new SimilarityJoin(
+                            left,
+                            right,
+                            j.leftEmbedding(),
+                            j.rightEmbedding(),
+                            j.k(),
+                            j.metric(),
+                            j.similarityColumn());
+        }
+        ClusterLabels c = (ClusterLabels) input;
+        Set<String> childNeeds = from(needed, c.child().schema());
+        childNeeds.add(c.embeddingColumn());
+        LogicalPlan child = select(c.child(), childNeeds);
+        String centroid = c.centroidColumn() != null && needed.contains(c.centroidColumn()) ? c.centroidColumn() : null;
+        return child == c.child() && java.util.Objects.equals(centroid, c.centroidColumn())
+                ? c
+                : new ClusterLabels(
+                        child, c.embeddingColumn(), c.k(), c.seed(), c.maxIterations(), c.labelColumn(), centroid);
+    }
+
+    /** The needed names that are columns of a schema. */
+    private static Set<String> from(Set<String> needed, Schema schema) {
+        Set<String> out = PlanExpressions.names();
+        for (String n : needed) {
+            if (schema.indexOf(n) >= 0) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** An operator whose input is narrowed to {@code needed}. */
@@ -142,8 +229,9 @@ public final class PruneColumns implements Rule {
         if (plan instanceof LocalRelation l) {
             return pruneLocal(l, needed);
         }
-        List<Expression> refs = PlanExpressions.refsTo(plan.schema(), needed);
-        return refs.size() == plan.schema().size() ? plan : new Project(plan, refs);
+        LogicalPlan base = isSemantic(plan) ? pruneSemantic(plan, needed) : plan;
+        List<Expression> refs = PlanExpressions.refsTo(base.schema(), needed);
+        return refs.size() == base.schema().size() ? base : new Project(base, refs);
     }
 
     private static LogicalPlan pruneProject(Project p, Set<String> needed) {
