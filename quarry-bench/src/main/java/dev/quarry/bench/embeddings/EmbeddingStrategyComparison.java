@@ -24,8 +24,8 @@ import java.util.concurrent.Future;
  * activations with one scale for the whole input tensor). Prints a Markdown table.
  *
  * <pre>{@code
- * mvn -o -q -pl quarry-bench exec:java -Dexec.mainClass=dev.quarry.bench.embeddings.EmbeddingStrategyComparison \
- *     -Dexec.args="--texts 1000 --repetitions 3"
+ * mvn -q -pl quarry-bench -am package -Dmaven.test.skip=true
+ * java -cp quarry-bench/target/benchmarks.jar dev.quarry.bench.embeddings.EmbeddingStrategyComparison --texts 1000 --repetitions 3
  * }</pre>
  */
 public final class EmbeddingStrategyComparison {

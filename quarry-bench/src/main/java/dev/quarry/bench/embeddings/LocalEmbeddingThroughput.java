@@ -22,9 +22,8 @@ import java.util.function.Consumer;
  * sizes 32 and 64 and 1 and 2 worker threads. Prints a Markdown table.
  *
  * <pre>{@code
- * mvn -o -q -pl quarry-bench -am install -DskipTests
- * mvn -o -q -pl quarry-bench exec:java -Dexec.mainClass=dev.quarry.bench.embeddings.LocalEmbeddingThroughput \
- *     -Dexec.args="--texts 1000 --repetitions 3"
+ * mvn -q -pl quarry-bench -am package -Dmaven.test.skip=true
+ * java -cp quarry-bench/target/benchmarks.jar dev.quarry.bench.embeddings.LocalEmbeddingThroughput --texts 1000 --repetitions 3
  * }</pre>
  */
 public final class LocalEmbeddingThroughput {
