@@ -101,6 +101,8 @@ class RuleExecutorTest {
                         "PushFiltersBelowProjections",
                         "PushFiltersIntoJoinSides",
                         "PushFiltersThroughOperators",
+                        "PushCheapPredicatesBelowSemantic",
+                        "PushLimitsBelowSemantic",
                         "PruneColumns",
                         "CollapseProjections",
                         "RemoveRedundantProjections");
