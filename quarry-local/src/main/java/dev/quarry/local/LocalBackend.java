@@ -2,10 +2,12 @@ package dev.quarry.local;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.ErrorCode;
 import dev.quarry.ModelUsage;
 import dev.quarry.OperatorMetrics;
 import dev.quarry.QuarryException;
 import dev.quarry.Row;
+import dev.quarry.inference.InferenceRuntime;
 import dev.quarry.internal.plan.FileFormat;
 import dev.quarry.internal.plan.LogicalPlan;
 import dev.quarry.internal.plan.Sink;
@@ -20,6 +22,9 @@ import dev.quarry.local.exec.ResultReader;
 import dev.quarry.local.io.FileSources;
 import dev.quarry.local.io.FileWriter;
 import dev.quarry.local.io.SchemaInference;
+import dev.quarry.local.semantic.SemanticEngine;
+import dev.quarry.local.semantic.SemanticExecution;
+import dev.quarry.local.semantic.StandIns;
 import dev.quarry.local.sql.FunctionMapper;
 import dev.quarry.local.sql.PlanCompiler;
 import dev.quarry.local.udf.JavaFunctions;
@@ -27,6 +32,7 @@ import dev.quarry.spi.Backend;
 import dev.quarry.spi.CatalogEntry;
 import dev.quarry.spi.ExecutionContext;
 import dev.quarry.spi.ExecutionResult;
+import dev.quarry.spi.InferenceEstimate;
 import dev.quarry.spi.SessionConfig;
 import dev.quarry.types.Schema;
 import java.sql.ResultSet;
@@ -38,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.duckdb.ProfilerPrintFormat;
 
@@ -65,6 +72,7 @@ public final class LocalBackend implements Backend {
     private final FunctionMapper functions;
     private final Materializations materializations;
     private final LocalCatalog catalog;
+    private final SemanticEngine semantic;
 
     /**
      * Opens the backend of a session.
@@ -75,9 +83,24 @@ public final class LocalBackend implements Backend {
      * @param javaFunctions the Java functions to install
      */
     public LocalBackend(SessionConfig config, JavaFunctions javaFunctions) {
+        this(config, javaFunctions, b -> {});
+    }
+
+    /**
+     * Opens the backend of a session, adjusting the inference runtime before it is built (tests and
+     * benchmarks set a seed, a time source or the environment API keys are read from).
+     *
+     * <pre>{@code Backend backend = new LocalBackend(config, JavaFunctions.standard(), b -> b.seed(42));}</pre>
+     *
+     * @param config the session configuration
+     * @param javaFunctions the Java functions to install
+     * @param runtime adjusts the inference runtime's builder
+     */
+    public LocalBackend(SessionConfig config, JavaFunctions javaFunctions, Consumer<InferenceRuntime.Builder> runtime) {
         requireNonNull(javaFunctions, "javaFunctions is null");
-        this.db = DuckDatabase.open(config, javaFunctions);
         this.functions = new FunctionMapper(javaFunctions.names());
+        this.semantic = new SemanticEngine(config, functions, runtime);
+        this.db = DuckDatabase.open(config, javaFunctions);
         this.materializations = new Materializations(db);
         this.catalog = new LocalCatalog(db);
     }
@@ -105,6 +128,14 @@ public final class LocalBackend implements Backend {
     }
 
     /**
+     * The relations of one query: the session's loaded rows and caches, and, when the query has
+     * semantic operators, their result tables (also inside cached sub-plans).
+     */
+    private PlanCompiler.Relations relations(List<OperatorMetrics> metrics, SemanticExecution run) {
+        return run == null ? materializations.relations(this::compiler, metrics) : run.relations();
+    }
+
+    /**
      * The DuckDB SQL a plan runs as, after loading what it needs into temporary tables.
      *
      * <pre>{@code String sql = backend.toSql(plan);}</pre>
@@ -124,7 +155,14 @@ public final class LocalBackend implements Backend {
     @Override
     public Schema describeSql(String sql, Map<String, LogicalPlan> frames) {
         return locked(() -> {
-            String compiled = sessionCompiler(new ArrayList<>()).compile(new SqlRelation(sql, frames, Schema.EMPTY));
+            SqlRelation relation = new SqlRelation(sql, frames, Schema.EMPTY);
+            String compiled = SemanticEngine.containsSemantic(relation)
+                    ? new StandIns(
+                                    materializations.relations(this::compiler, new ArrayList<>()),
+                                    this::compiler,
+                                    materializations::isMaterialized)
+                            .compile(relation)
+                    : sessionCompiler(new ArrayList<>()).compile(relation);
             try {
                 return SchemaInference.describeQuery(db.connection(), compiled);
             } catch (SQLException e) {
@@ -153,20 +191,91 @@ public final class LocalBackend implements Backend {
         requireNonNull(plan, "plan is null");
         requireNonNull(context, "context is null");
         return locked(() -> {
-            if (!context.collectOperatorMetrics()) {
-                return plan instanceof Sink sink ? write(sink) : query(plan);
+            if (!SemanticEngine.containsSemantic(plan)) {
+                return profiled(context, () -> run(plan, null));
             }
-            setProfiling(true);
-            try {
-                ExecutionResult r = plan instanceof Sink sink ? write(sink) : query(plan);
-                List<OperatorMetrics> operators = new ArrayList<>(r.operators());
-                operators.addAll(DuckProfile.parse(profile()));
-                return new ExecutionResult(
-                        r.schema(), r.rows(), r.rowCount(), operators, r.languageModel(), r.embeddingModel());
-            } finally {
-                setProfiling(false);
+            if (plan instanceof Sink sink && sink.target() instanceof Sink.ViewTarget view) {
+                throw new QuarryException(
+                        ErrorCode.UNSUPPORTED_OPERATION,
+                        "Cannot save '" + view.name() + "' as a view: it holds semantic operators, whose results come"
+                                + " from models, not from SQL a view could store. Save it as a table with"
+                                + " saveAsTable, or cache the DataFrame.");
+            }
+            // loaded rows and caches, whose cached sub-plans may themselves read semantic results
+            List<OperatorMetrics> loads = new ArrayList<>();
+            PlanCompiler.Relations[] outer = new PlanCompiler.Relations[1];
+            PlanCompiler.Relations session = materializations.relations(r -> compiler(outer[0]), loads);
+            try (SemanticExecution run = semantic.begin(
+                    context.queryId(), db.connection(), this::compiler, session, materializations::isMaterialized)) {
+                outer[0] = run.relations();
+                return profiled(context, () -> {
+                    run.computeAll(plan);
+                    ExecutionResult r = run(plan, run);
+                    List<OperatorMetrics> operators = new ArrayList<>(loads);
+                    operators.addAll(run.operators());
+                    operators.addAll(r.operators());
+                    return new ExecutionResult(
+                            r.schema(), r.rows(), r.rowCount(), operators, run.languageModel(), run.embeddingModel());
+                });
             }
         });
+    }
+
+    private ExecutionResult run(LogicalPlan plan, SemanticExecution semanticRun) {
+        return plan instanceof Sink sink ? write(sink, semanticRun) : query(plan, semanticRun);
+    }
+
+    private ExecutionResult profiled(ExecutionContext context, Supplier<ExecutionResult> action) {
+        if (!context.collectOperatorMetrics()) {
+            return action.get();
+        }
+        setProfiling(true);
+        try {
+            ExecutionResult r = action.get();
+            List<OperatorMetrics> operators = new ArrayList<>(r.operators());
+            operators.addAll(DuckProfile.parse(profile()));
+            return new ExecutionResult(
+                    r.schema(), r.rows(), r.rowCount(), operators, r.languageModel(), r.embeddingModel());
+        } finally {
+            setProfiling(false);
+        }
+    }
+
+    /**
+     * What running a plan would cost in model calls, per semantic operator (top first), without
+     * sending anything: requests from the distinct non-null inputs counted in SQL, tokens and cost
+     * from the runtime's estimator over a sample of rendered prompts. Estimates assume an empty
+     * response cache and semantic filters that keep every row.
+     *
+     * <pre>{@code for (InferenceEstimate e : backend.estimate(plan)) System.out.println(e);}</pre>
+     *
+     * @param plan an optimized plan
+     * @return the estimates; empty when the plan has no semantic operator
+     */
+    public List<InferenceEstimate> estimate(LogicalPlan plan) {
+        requireNonNull(plan, "plan is null");
+        return locked(() -> semantic.estimate(
+                plan,
+                db.connection(),
+                this::compiler,
+                materializations.relations(this::compiler, new ArrayList<>()),
+                materializations::isMaterialized));
+    }
+
+    @Override
+    public List<InferenceEstimate> estimateInference(LogicalPlan plan) {
+        return estimate(plan);
+    }
+
+    /**
+     * The session's semantic engine (its inference runtime, settings and budget).
+     *
+     * <pre>{@code boolean started = backend.semanticEngine().runtimeStarted();}</pre>
+     *
+     * @return the engine
+     */
+    public SemanticEngine semanticEngine() {
+        return semantic;
     }
 
     private void setProfiling(boolean on) {
@@ -185,11 +294,11 @@ public final class LocalBackend implements Backend {
         }
     }
 
-    private ExecutionResult query(LogicalPlan plan) {
+    private ExecutionResult query(LogicalPlan plan, SemanticExecution semanticRun) {
         List<OperatorMetrics> metrics = new ArrayList<>();
         boolean userSql = Queries.hasUserSql(plan);
-        String sql =
-                ResultReader.transport(plan.schema(), sessionCompiler(metrics).compile(plan));
+        String sql = ResultReader.transport(
+                plan.schema(), compiler(relations(metrics, semanticRun)).compile(plan));
         long start = System.nanoTime();
         List<Row> rows;
         try (Statement st = db.connection().createStatement();
@@ -208,17 +317,17 @@ public final class LocalBackend implements Backend {
         return new ExecutionResult(plan.schema(), rows, rows.size(), metrics, ModelUsage.NONE, ModelUsage.NONE);
     }
 
-    private ExecutionResult write(Sink sink) {
+    private ExecutionResult write(Sink sink, SemanticExecution semanticRun) {
         List<OperatorMetrics> metrics = new ArrayList<>();
         boolean userSql = Queries.hasUserSql(sink);
         LogicalPlan child = sink.child();
         long start = System.nanoTime();
         long written;
         if (sink.target() instanceof Sink.FileTarget file) {
-            String sql = sessionCompiler(metrics).compile(child);
+            String sql = compiler(relations(metrics, semanticRun)).compile(child);
             written = new FileWriter(db.connection(), sources()).write(file, sink.mode(), sql, child.schema());
         } else if (sink.target() instanceof Sink.TableTarget table) {
-            String sql = sessionCompiler(metrics).compile(child);
+            String sql = compiler(relations(metrics, semanticRun)).compile(child);
             written = catalog.saveTable(table.name(), sink.mode(), sql, child.schema(), userSql);
         } else {
             Sink.ViewTarget view = (Sink.ViewTarget) sink.target();
@@ -244,6 +353,10 @@ public final class LocalBackend implements Backend {
 
     @Override
     public void close() {
-        db.close();
+        try {
+            semantic.close();
+        } finally {
+            db.close();
+        }
     }
 }

@@ -115,6 +115,19 @@ public final class Materializations {
     }
 
     /**
+     * Whether a sub-plan already has a table (a loaded {@link LocalRelation} or a computed
+     * {@link Cache}), so nothing under it needs computing again.
+     *
+     * <pre>{@code if (materializations.isMaterialized(cache)) { ... }}</pre>
+     *
+     * @param plan the sub-plan
+     * @return true when a table holds its rows
+     */
+    public boolean isMaterialized(LogicalPlan plan) {
+        return tables.containsKey(plan);
+    }
+
+    /**
      * How many temporary tables exist (for tests and diagnostics).
      *
      * <pre>{@code materializations.size()}</pre>

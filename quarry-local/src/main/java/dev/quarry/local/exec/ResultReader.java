@@ -149,6 +149,46 @@ public final class ResultReader {
         return rows;
     }
 
+    /** Reads one column of the current row of a result set as its Quarry type's Java value. */
+    @FunctionalInterface
+    public interface ValueReader {
+        /**
+         * Reads the column.
+         *
+         * @param rs the result set, on a row
+         * @param column the 1-based column index
+         * @return the value, null for SQL NULL
+         * @throws SQLException when reading fails
+         */
+        Object read(ResultSet rs, int column) throws SQLException;
+    }
+
+    /**
+     * A reader for columns of a type, for callers that read a result set row by row (wrap the query
+     * with {@link #transport(Schema, String)} when the type nests timestamps).
+     *
+     * <pre>{@code
+     * ResultReader.ValueReader text = ResultReader.valueReader(DataTypes.STRING);
+     * while (rs.next()) { String body = (String) text.read(rs, 2); }
+     * }</pre>
+     *
+     * @param type the column's type
+     * @return the reader
+     */
+    public static ValueReader valueReader(DataType type) {
+        Converter converter = converter(type);
+        if (type == ScalarType.TIMESTAMP) {
+            return (rs, column) -> {
+                Object raw = rs.getObject(column, LocalDateTime.class);
+                return raw == null ? null : converter.convert(raw);
+            };
+        }
+        return (rs, column) -> {
+            Object raw = rs.getObject(column);
+            return raw == null ? null : converter.convert(raw);
+        };
+    }
+
     private static Converter converter(DataType t) {
         if (t.isTextual()) {
             return Object::toString;
