@@ -8,7 +8,6 @@ import dev.quarry.QuarryException;
 import dev.quarry.inference.spi.LocalEmbedder;
 import dev.quarry.models.LocalEmbeddingModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -120,7 +119,7 @@ final class MiniLmEmbedder implements LocalEmbedder {
             throw new QuarryException(
                     ErrorCode.INTERNAL_ERROR, "all-MiniLM-L6-v2 failed: " + e.getCause(), e.getCause());
         }
-        return Arrays.asList(out);
+        return List.of(out);
     }
 
     private static List<String> checked(List<String> texts) {
