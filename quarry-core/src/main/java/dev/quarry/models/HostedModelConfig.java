@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * What every model served over HTTP shares: rate limits, endpoint, key, concurrency, response cache,
@@ -63,6 +64,57 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
             }
             return new Settings(modelName.strip(), null, null, null, null, null, apiKey, null, null, null, null, null);
         }
+
+        Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** A mutable copy of some settings, for setters that change one component. */
+        static final class Builder {
+            String modelName;
+            Integer rpm;
+            Long tpm;
+            Long inputTpm;
+            Long outputTpm;
+            String baseUrl;
+            ApiKey apiKey;
+            Integer maxConcurrency;
+            Boolean responseCache;
+            ModelPrice price;
+            Duration requestTimeout;
+            Integer dimensions;
+
+            private Builder(Settings s) {
+                modelName = s.modelName;
+                rpm = s.rpm;
+                tpm = s.tpm;
+                inputTpm = s.inputTpm;
+                outputTpm = s.outputTpm;
+                baseUrl = s.baseUrl;
+                apiKey = s.apiKey;
+                maxConcurrency = s.maxConcurrency;
+                responseCache = s.responseCache;
+                price = s.price;
+                requestTimeout = s.requestTimeout;
+                dimensions = s.dimensions;
+            }
+
+            Settings build() {
+                return new Settings(
+                        modelName,
+                        rpm,
+                        tpm,
+                        inputTpm,
+                        outputTpm,
+                        baseUrl,
+                        apiKey,
+                        maxConcurrency,
+                        responseCache,
+                        price,
+                        requestTimeout,
+                        dimensions);
+            }
+        }
     }
 
     private final Settings settings;
@@ -108,7 +160,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      */
     public T rpm(int rpm) {
         positive("rpm", rpm);
-        return with(copy(rpm, settings.tpm(), settings.inputTpm(), settings.outputTpm()));
+        return change(b -> b.rpm = rpm);
     }
 
     /**
@@ -121,7 +173,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      */
     public T tpm(long tpm) {
         positive("tpm", tpm);
-        return with(copy(settings.rpm(), tpm, settings.inputTpm(), settings.outputTpm()));
+        return change(b -> b.tpm = tpm);
     }
 
     /**
@@ -134,7 +186,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      */
     public T inputTpm(long inputTpm) {
         positive("inputTpm", inputTpm);
-        return with(copy(settings.rpm(), settings.tpm(), inputTpm, settings.outputTpm()));
+        return change(b -> b.inputTpm = inputTpm);
     }
 
     /**
@@ -147,7 +199,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      */
     public T outputTpm(long outputTpm) {
         positive("outputTpm", outputTpm);
-        return with(copy(settings.rpm(), settings.tpm(), settings.inputTpm(), outputTpm));
+        return change(b -> b.outputTpm = outputTpm);
     }
 
     /**
@@ -180,20 +232,8 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
-        Settings s = settings;
-        return with(new Settings(
-                s.modelName(),
-                s.rpm(),
-                s.tpm(),
-                s.inputTpm(),
-                s.outputTpm(),
-                url,
-                s.apiKey(),
-                s.maxConcurrency(),
-                s.responseCache(),
-                s.price(),
-                s.requestTimeout(),
-                s.dimensions()));
+        String withoutTrailingSlash = url;
+        return change(b -> b.baseUrl = withoutTrailingSlash);
     }
 
     /**
@@ -218,20 +258,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      */
     public T apiKey(ApiKey apiKey) {
         requireNonNull(apiKey, "apiKey is null");
-        Settings s = settings;
-        return with(new Settings(
-                s.modelName(),
-                s.rpm(),
-                s.tpm(),
-                s.inputTpm(),
-                s.outputTpm(),
-                s.baseUrl(),
-                apiKey,
-                s.maxConcurrency(),
-                s.responseCache(),
-                s.price(),
-                s.requestTimeout(),
-                s.dimensions()));
+        return change(b -> b.apiKey = apiKey);
     }
 
     /**
@@ -244,20 +271,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      */
     public T maxConcurrency(int maxConcurrency) {
         positive("maxConcurrency", maxConcurrency);
-        Settings s = settings;
-        return with(new Settings(
-                s.modelName(),
-                s.rpm(),
-                s.tpm(),
-                s.inputTpm(),
-                s.outputTpm(),
-                s.baseUrl(),
-                s.apiKey(),
-                maxConcurrency,
-                s.responseCache(),
-                s.price(),
-                s.requestTimeout(),
-                s.dimensions()));
+        return change(b -> b.maxConcurrency = maxConcurrency);
     }
 
     /**
@@ -270,20 +284,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      * @return a copy with the setting
      */
     public T responseCache(boolean enabled) {
-        Settings s = settings;
-        return with(new Settings(
-                s.modelName(),
-                s.rpm(),
-                s.tpm(),
-                s.inputTpm(),
-                s.outputTpm(),
-                s.baseUrl(),
-                s.apiKey(),
-                s.maxConcurrency(),
-                enabled,
-                s.price(),
-                s.requestTimeout(),
-                s.dimensions()));
+        return change(b -> b.responseCache = enabled);
     }
 
     /**
@@ -296,20 +297,7 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
      */
     public T price(ModelPrice price) {
         requireNonNull(price, "price is null");
-        Settings s = settings;
-        return with(new Settings(
-                s.modelName(),
-                s.rpm(),
-                s.tpm(),
-                s.inputTpm(),
-                s.outputTpm(),
-                s.baseUrl(),
-                s.apiKey(),
-                s.maxConcurrency(),
-                s.responseCache(),
-                price,
-                s.requestTimeout(),
-                s.dimensions()));
+        return change(b -> b.price = price);
     }
 
     /**
@@ -340,38 +328,12 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
             throw new QuarryException(
                     ErrorCode.INVALID_CONFIGURATION, "requestTimeout must be positive, was " + timeout);
         }
-        Settings s = settings;
-        return with(new Settings(
-                s.modelName(),
-                s.rpm(),
-                s.tpm(),
-                s.inputTpm(),
-                s.outputTpm(),
-                s.baseUrl(),
-                s.apiKey(),
-                s.maxConcurrency(),
-                s.responseCache(),
-                s.price(),
-                timeout,
-                s.dimensions()));
+        return change(b -> b.requestTimeout = timeout);
     }
 
     T withDimensions(int dimensions) {
         positive("dimensions", dimensions);
-        Settings s = settings;
-        return with(new Settings(
-                s.modelName(),
-                s.rpm(),
-                s.tpm(),
-                s.inputTpm(),
-                s.outputTpm(),
-                s.baseUrl(),
-                s.apiKey(),
-                s.maxConcurrency(),
-                s.responseCache(),
-                s.price(),
-                s.requestTimeout(),
-                dimensions));
+        return change(b -> b.dimensions = dimensions);
     }
 
     // ------------------------------------------------------------------ accessors
@@ -508,21 +470,11 @@ public abstract sealed class HostedModelConfig<T extends HostedModelConfig<T>> i
 
     // ------------------------------------------------------------------ helpers
 
-    private Settings copy(Integer rpm, Long tpm, Long inputTpm, Long outputTpm) {
-        Settings s = settings;
-        return new Settings(
-                s.modelName(),
-                rpm,
-                tpm,
-                inputTpm,
-                outputTpm,
-                s.baseUrl(),
-                s.apiKey(),
-                s.maxConcurrency(),
-                s.responseCache(),
-                s.price(),
-                s.requestTimeout(),
-                s.dimensions());
+    /** A copy of this configuration with the settings {@code edit} changes. */
+    private T change(Consumer<Settings.Builder> edit) {
+        Settings.Builder b = settings.toBuilder();
+        edit.accept(b);
+        return with(b.build());
     }
 
     static void positive(String name, long value) {
