@@ -707,7 +707,9 @@ public final class Session implements AutoCloseable {
                                 ? " (currently " + settings.get(BUDGET_USD_SETTING) + ")"
                                 : ""));
             }
-            settings.put(BUDGET_USD_SETTING, java.math.BigDecimal.valueOf(usd).toPlainString());
+            settings.put(
+                    BUDGET_USD_SETTING,
+                    java.math.BigDecimal.valueOf(usd).stripTrailingZeros().toPlainString());
             return this;
         }
 

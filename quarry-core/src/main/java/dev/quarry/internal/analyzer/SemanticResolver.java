@@ -43,8 +43,8 @@ final class SemanticResolver {
             UnaryOperator<Expression> aggregateOperand) {
         String operation = operation(e.kind());
         if (insideAggregate) {
-            throw Errors.invalidPlan(operation + " cannot be used inside an aggregate such as count(...) or max(...)."
-                    + " Compute it first with withColumn(\"name\", " + operation
+            throw Errors.invalidPlan(operation + " cannot be used inside an aggregate such as count(...), max(...)"
+                    + " or Semantic.reduce(...). Compute it first with withColumn(\"name\", " + operation
                     + "(...)), then aggregate that column");
         }
         List<Expression> inputs = new ArrayList<>();
@@ -74,12 +74,6 @@ final class SemanticResolver {
                                 + ": its values have no order. Order by a column such as a date or an id");
                     }
                     inputs.add(k);
-                }
-                for (Expression input : inputs) {
-                    if (containsSemantic(input)) {
-                        throw Errors.invalidPlan(operation + " reads " + input + ", which calls a model itself."
-                                + " Compute that per row first with withColumn(...), then reduce the new column");
-                    }
                 }
             }
             default -> inputs.add(requireText(operand.apply(e.inputs().get(0)), operation));
