@@ -2,22 +2,10 @@ package dev.quarry.inference;
 
 import dev.quarry.ErrorCode;
 import dev.quarry.QuarryException;
-import dev.quarry.inference.http.HttpTransport;
-import dev.quarry.inference.http.WireRequest;
-import dev.quarry.inference.http.WireResponse;
-import dev.quarry.inference.provider.EmbedReply;
 import dev.quarry.inference.provider.EmbeddingProtocol;
-import dev.quarry.inference.provider.Endpoint;
-import dev.quarry.inference.provider.MalformedResponseException;
-import dev.quarry.inference.provider.ProviderError;
-import dev.quarry.inference.ratelimit.Backoff;
-import dev.quarry.inference.ratelimit.RateLimiter;
-import dev.quarry.inference.ratelimit.ServerLimits;
 import dev.quarry.inference.ratelimit.TokenCost;
 import dev.quarry.inference.scheduler.CallStats;
-import dev.quarry.inference.scheduler.Job;
 import dev.quarry.inference.scheduler.ModelScheduler;
-import dev.quarry.inference.scheduler.Outcome;
 import dev.quarry.inference.spi.LocalEmbedder;
 import dev.quarry.inference.spi.LocalEmbeddingProvider;
 import dev.quarry.inference.tokens.TokenCounter;
@@ -29,7 +17,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /** One configured embedding model: remote (batched HTTP requests) or local (a plugged-in embedder). */
 abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingModel.Local {
@@ -82,12 +69,10 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
     static final class Remote extends EmbeddingModel {
         private final HostedModelConfig<?> config;
         private final EmbeddingProtocol protocol;
-        private final ModelScheduler scheduler;
+        private final HostedCalls calls;
         private final TokenCounter counter;
         private final boolean cacheEnabled;
         private final int dimensions;
-        private final Function<String, String> environment;
-        private volatile Endpoint endpoint;
 
         Remote(
                 String alias,
@@ -96,53 +81,14 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
                 ModelInfo info,
                 int dimensions,
                 boolean cacheEnabled,
-                int defaultConcurrency,
-                HttpTransport transport,
-                TimeSource time,
-                Backoff backoff,
-                int maxRetries,
-                Function<String, String> environment) {
+                HostedCalls.Wiring wiring) {
             super(alias, info);
             this.config = config;
             this.protocol = protocol;
             this.cacheEnabled = cacheEnabled;
             this.dimensions = dimensions;
-            this.environment = environment;
             this.counter = TokenCounter.forModel(config.provider(), config.modelName());
-            RateLimiter limiter = new RateLimiter(
-                    config.rpm(),
-                    config.tpm(),
-                    config.inputTpm(),
-                    config.outputTpm(),
-                    time.nanoTime(),
-                    ChatModel.JITTER_NANOS);
-            this.scheduler = new ModelScheduler(
-                    alias,
-                    config.provider(),
-                    limiter,
-                    config.maxConcurrency().orElse(defaultConcurrency),
-                    transport,
-                    time,
-                    backoff,
-                    maxRetries);
-        }
-
-        private Endpoint endpoint() {
-            Endpoint e = endpoint;
-            if (e == null) {
-                String key = config.apiKey().resolve(alias, config.provider(), environment);
-                e = new Endpoint(
-                        alias,
-                        config.provider(),
-                        config.modelName(),
-                        config.baseUrl(),
-                        key,
-                        config.hasCustomBaseUrl(),
-                        config.requestTimeout(),
-                        dimensions);
-                endpoint = e;
-            }
-            return e;
+            this.calls = new HostedCalls(alias, config, dimensions, wiring);
         }
 
         @Override
@@ -171,7 +117,7 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
         }
 
         ModelScheduler scheduler() {
-            return scheduler;
+            return calls.scheduler;
         }
 
         @Override
@@ -180,56 +126,22 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
             for (String t : texts) estimated += counter.count(t);
             TokenCost estimate = new TokenCost(estimated, 0);
             CallStats stats = new CallStats();
-            Job<EmbedReply> job = new Job<>() {
-                @Override
-                public TokenCost estimate() {
-                    return estimate;
-                }
-
-                @Override
-                public WireRequest request() {
-                    return protocol.embedRequest(endpoint(), texts);
-                }
-
-                @Override
-                public Outcome<EmbedReply> judge(WireResponse response) {
-                    if (!response.isSuccess()) {
-                        return new Outcome.Failure<>(protocol.parseError(response), response.status());
-                    }
-                    try {
-                        EmbedReply reply = protocol.parseEmbed(response, texts.size());
-                        long in = reply.inputTokens() >= 0 ? reply.inputTokens() : estimate.input();
-                        return new Outcome.Success<>(reply, new TokenCost(in, 0));
-                    } catch (MalformedResponseException e) {
-                        return new Outcome.Failure<>(
-                                new ProviderError(
-                                        ProviderError.Kind.TRANSIENT,
-                                        ErrorCode.PROVIDER_UNAVAILABLE,
-                                        "malformed response: " + e.getMessage(),
-                                        0),
-                                response.status());
-                    }
-                }
-
-                @Override
-                public ServerLimits serverLimits(WireResponse response) {
-                    return protocol.serverLimits(response);
-                }
-
-                @Override
-                public CallStats stats() {
-                    return stats;
-                }
-            };
-            return scheduler
-                    .submit(job)
+            return calls.submit(
+                            estimate,
+                            stats,
+                            () -> protocol.embedRequest(calls.endpoint(), texts),
+                            response -> protocol.parseEmbed(response, texts.size()),
+                            reply ->
+                                    new TokenCost(reply.inputTokens() >= 0 ? reply.inputTokens() : estimate.input(), 0),
+                            protocol::parseError,
+                            protocol::serverLimits)
                     .thenApply(reply -> new Batch(
                             reply.vectors(), reply.inputTokens() >= 0 ? reply.inputTokens() : estimate.input(), stats));
         }
 
         @Override
         void close() {
-            scheduler.close();
+            calls.scheduler.close();
         }
     }
 

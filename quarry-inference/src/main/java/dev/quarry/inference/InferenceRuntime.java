@@ -98,6 +98,8 @@ public final class InferenceRuntime implements AutoCloseable {
                 return random.nextDouble();
             }
         });
+        HostedCalls.Wiring wiring =
+                new HostedCalls.Wiring(b.maxConcurrency, transport, b.timeSource, backoff, b.maxRetries, b.environment);
         Map<String, ModelKind> kinds = new HashMap<>();
         Map<String, ChatModel> chats = new LinkedHashMap<>();
         boolean anyCache = false;
@@ -110,17 +112,7 @@ public final class InferenceRuntime implements AutoCloseable {
             chats.put(
                     alias,
                     new ChatModel(
-                            alias,
-                            config,
-                            protocol,
-                            info(alias, config, ModelKind.LANGUAGE, 0),
-                            cacheOn,
-                            b.maxConcurrency,
-                            transport,
-                            b.timeSource,
-                            backoff,
-                            b.maxRetries,
-                            b.environment));
+                            alias, config, protocol, info(alias, config, ModelKind.LANGUAGE, 0), cacheOn, wiring));
             kinds.put(alias, ModelKind.LANGUAGE);
         }
         Map<String, EmbeddingModel> embeddings = new LinkedHashMap<>();
@@ -163,12 +155,7 @@ public final class InferenceRuntime implements AutoCloseable {
                                 info(alias, config, ModelKind.EMBEDDING, dims),
                                 dims,
                                 cacheOn,
-                                b.maxConcurrency,
-                                transport,
-                                b.timeSource,
-                                backoff,
-                                b.maxRetries,
-                                b.environment));
+                                wiring));
             }
             kinds.put(alias, ModelKind.EMBEDDING);
         }
