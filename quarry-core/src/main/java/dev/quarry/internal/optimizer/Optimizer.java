@@ -9,6 +9,7 @@ import dev.quarry.internal.optimizer.rules.PushFiltersIntoJoinSides;
 import dev.quarry.internal.optimizer.rules.PushFiltersThroughOperators;
 import dev.quarry.internal.optimizer.rules.PushLimitsBelowSemantic;
 import dev.quarry.internal.optimizer.rules.RemoveRedundantProjections;
+import dev.quarry.internal.optimizer.rules.RunSemanticFiltersFirst;
 import dev.quarry.internal.plan.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.function.LongSupplier;
 /**
  * The standard optimizer: its batches of rules, in order. Filters are first merged and pushed
  * towards the sources, and below model calls when they do not read their results (as are limits);
+ * filters on model answers run before the other model calls they do not read;
  * then columns nobody reads are pruned (semantic columns nobody reads are not computed) and
  * projections merged. The two
  * batches are separate because pruning inserts projections that filter pushdown would otherwise
@@ -65,6 +67,7 @@ public final class Optimizer {
                                 new PushFiltersIntoJoinSides(),
                                 new PushFiltersThroughOperators(),
                                 new PushCheapPredicatesBelowSemantic(),
+                                new RunSemanticFiltersFirst(),
                                 new PushLimitsBelowSemantic()),
                         100),
                 new Batch(

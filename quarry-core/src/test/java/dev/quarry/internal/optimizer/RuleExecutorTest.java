@@ -102,6 +102,7 @@ class RuleExecutorTest {
                         "PushFiltersIntoJoinSides",
                         "PushFiltersThroughOperators",
                         "PushCheapPredicatesBelowSemantic",
+                        "RunSemanticFiltersFirst",
                         "PushLimitsBelowSemantic",
                         "PruneColumns",
                         "CollapseProjections",

@@ -11,6 +11,7 @@ import dev.quarry.internal.optimizer.rules.PruneColumns;
 import dev.quarry.internal.optimizer.rules.PushCheapPredicatesBelowSemantic;
 import dev.quarry.internal.optimizer.rules.PushFiltersThroughOperators;
 import dev.quarry.internal.optimizer.rules.PushLimitsBelowSemantic;
+import dev.quarry.internal.optimizer.rules.RunSemanticFiltersFirst;
 import dev.quarry.testing.FakeBackend;
 import dev.quarry.testing.GoldenFiles;
 import dev.quarry.testing.SemanticFixtures;
@@ -78,6 +79,32 @@ class SemanticRulesGoldenTest {
                 .withColumn("embedding", Semantic.embed(col("body")))
                 .select(col("id"), col("info"), col("team2"), col("embedding"));
         assertGolden("semantic_pipeline", df, PushCheapPredicatesBelowSemantic.NAME);
+    }
+
+    @Test
+    void runSemanticFiltersFirst_predicateAfterExtract_isAskedFirst() {
+        DataFrame df = tickets.withColumn("info", Semantic.extract(col("body"), TicketInfo.class))
+                .withColumn("summary", Semantic.summarize(col("body")))
+                .filter(Semantic.predicate("Angry? {{ body }}"));
+        assertGolden("semantic_filters_first", df, RunSemanticFiltersFirst.NAME);
+        assertThat(optimized(df))
+                .containsSubsequence("semantic.summarize", "semantic.extract", "Filter", "semantic.predicate");
+    }
+
+    @Test
+    void runSemanticFiltersFirst_predicateReadingAnotherAnswer_staysAboveIt() {
+        DataFrame df = tickets.withColumn("summary", Semantic.summarize(col("body")))
+                .filter(Semantic.predicate("Angry? {{ summary }}"));
+        assertThat(optimized(df)).containsSubsequence("semantic.predicate", "semantic.summarize");
+    }
+
+    @Test
+    void runSemanticFiltersFirst_disabled_keepsTheWrittenOrder() {
+        DataFrame df = tickets.withColumn("summary", Semantic.summarize(col("body")))
+                .filter(Semantic.predicate("Angry? {{ body }}"));
+        assertThat(optimized(df, RunSemanticFiltersFirst.NAME))
+                .containsSubsequence("semantic.predicate", "semantic.summarize");
+        assertThat(optimized(df)).containsSubsequence("semantic.summarize", "semantic.predicate");
     }
 
     @Test
