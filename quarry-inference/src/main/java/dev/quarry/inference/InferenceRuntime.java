@@ -21,6 +21,7 @@ import dev.quarry.inference.provider.Json;
 import dev.quarry.inference.provider.TokenUsage;
 import dev.quarry.inference.ratelimit.Backoff;
 import dev.quarry.inference.ratelimit.TokenCost;
+import dev.quarry.inference.scheduler.ModelScheduler;
 import dev.quarry.models.AnthropicModel;
 import dev.quarry.models.CohereEmbeddingModel;
 import dev.quarry.models.EmbeddingModelConfig;
@@ -184,19 +185,20 @@ public final class InferenceRuntime implements AutoCloseable {
         if (config instanceof OpenAIModel) return OpenAiProtocol.INSTANCE;
         if (config instanceof AnthropicModel) return AnthropicProtocol.INSTANCE;
         if (config instanceof GeminiModel) return GeminiProtocol.INSTANCE;
-        throw new QuarryException(
-                ErrorCode.INVALID_CONFIGURATION,
-                "Language model '" + alias + "' has an unsupported configuration "
-                        + config.getClass().getName());
+        throw unsupported("Language", alias, config);
     }
 
     private static EmbeddingProtocol embeddingProtocol(String alias, EmbeddingModelConfig config) {
         if (config instanceof OpenAIEmbeddingModel) return OpenAiProtocol.INSTANCE;
         if (config instanceof CohereEmbeddingModel) return CohereProtocol.INSTANCE;
         if (config instanceof GeminiEmbeddingModel) return GeminiProtocol.INSTANCE;
-        throw new QuarryException(
+        throw unsupported("Embedding", alias, config);
+    }
+
+    private static QuarryException unsupported(String kind, String alias, Object config) {
+        return new QuarryException(
                 ErrorCode.INVALID_CONFIGURATION,
-                "Embedding model '" + alias + "' has an unsupported configuration "
+                kind + " model '" + alias + "' has an unsupported configuration "
                         + config.getClass().getName());
     }
 
@@ -237,12 +239,17 @@ public final class InferenceRuntime implements AutoCloseable {
     // ---------------------------------------------------------------- chat
 
     private ChatModel chatModel(String alias) {
-        ChatModel m = chatModels.get(alias);
+        return configured(chatModels, "Language", alias);
+    }
+
+    /** The model under an alias, or an error naming the configured aliases of that kind. */
+    private static <M> M configured(Map<String, M> models, String kind, String alias) {
+        M m = models.get(alias);
         if (m == null) {
             throw new QuarryException(
                     ErrorCode.MODEL_NOT_CONFIGURED,
-                    "Language model alias '" + alias + "' is not configured; configured: "
-                            + (chatModels.isEmpty() ? "none" : String.join(", ", new TreeSet<>(chatModels.keySet()))));
+                    kind + " model alias '" + alias + "' is not configured; configured: "
+                            + (models.isEmpty() ? "none" : String.join(", ", new TreeSet<>(models.keySet()))));
         }
         return m;
     }
@@ -412,16 +419,7 @@ public final class InferenceRuntime implements AutoCloseable {
     // ---------------------------------------------------------------- embeddings
 
     private EmbeddingModel embeddingModel(String alias) {
-        EmbeddingModel m = embeddingModels.get(alias);
-        if (m == null) {
-            throw new QuarryException(
-                    ErrorCode.MODEL_NOT_CONFIGURED,
-                    "Embedding model alias '" + alias + "' is not configured; configured: "
-                            + (embeddingModels.isEmpty()
-                                    ? "none"
-                                    : String.join(", ", new TreeSet<>(embeddingModels.keySet()))));
-        }
-        return m;
+        return configured(embeddingModels, "Embedding", alias);
     }
 
     /**
@@ -651,11 +649,8 @@ public final class InferenceRuntime implements AutoCloseable {
      * @return the count, 0 for local models
      */
     public long attemptsSent(String alias) {
-        ChatModel m = chatModels.get(alias);
-        if (m != null) return m.scheduler.sent();
-        EmbeddingModel e = embeddingModels.get(alias);
-        if (e instanceof EmbeddingModel.Remote r) return r.scheduler().sent();
-        return 0;
+        ModelScheduler s = hostedScheduler(alias);
+        return s == null ? 0 : s.sent();
     }
 
     /**
@@ -668,11 +663,17 @@ public final class InferenceRuntime implements AutoCloseable {
      * @return the factor
      */
     public double rateFactor(String alias) {
+        ModelScheduler s = hostedScheduler(alias);
+        return s == null ? 1.0 : s.limiter().rateFactor();
+    }
+
+    /** The scheduler of a hosted model, null for local and unknown aliases. */
+    private ModelScheduler hostedScheduler(String alias) {
         ChatModel m = chatModels.get(alias);
-        if (m != null) return m.scheduler.limiter().rateFactor();
+        if (m != null) return m.scheduler;
         EmbeddingModel e = embeddingModels.get(alias);
-        if (e instanceof EmbeddingModel.Remote r) return r.scheduler().limiter().rateFactor();
-        return 1.0;
+        if (e instanceof EmbeddingModel.Remote r) return r.scheduler();
+        return null;
     }
 
     @Override
@@ -700,6 +701,12 @@ public final class InferenceRuntime implements AutoCloseable {
 
         private Builder() {}
 
+        private static void positive(String name, long value) {
+            if (value <= 0) {
+                throw new QuarryException(ErrorCode.INVALID_CONFIGURATION, name + " must be > 0, was " + value);
+            }
+        }
+
         private static void checkAlias(String alias) {
             requireNonNull(alias, "alias is null");
             if (alias.isBlank()) {
@@ -718,13 +725,17 @@ public final class InferenceRuntime implements AutoCloseable {
          * @return this builder
          */
         public Builder languageModel(String alias, LanguageModelConfig config) {
-            checkAlias(alias);
-            if (languageModels.containsKey(alias)) {
-                throw new QuarryException(
-                        ErrorCode.INVALID_CONFIGURATION, "Language model alias '" + alias + "' is configured twice");
-            }
-            languageModels.put(alias, requireNonNull(config, "config is null"));
+            add(languageModels, "Language", alias, config);
             return this;
+        }
+
+        private static <C> void add(Map<String, C> models, String kind, String alias, C config) {
+            checkAlias(alias);
+            if (models.containsKey(alias)) {
+                throw new QuarryException(
+                        ErrorCode.INVALID_CONFIGURATION, kind + " model alias '" + alias + "' is configured twice");
+            }
+            models.put(alias, requireNonNull(config, "config is null"));
         }
 
         /**
@@ -750,12 +761,7 @@ public final class InferenceRuntime implements AutoCloseable {
          * @return this builder
          */
         public Builder embeddingModel(String alias, EmbeddingModelConfig config) {
-            checkAlias(alias);
-            if (embeddingModels.containsKey(alias)) {
-                throw new QuarryException(
-                        ErrorCode.INVALID_CONFIGURATION, "Embedding model alias '" + alias + "' is configured twice");
-            }
-            embeddingModels.put(alias, requireNonNull(config, "config is null"));
+            add(embeddingModels, "Embedding", alias, config);
             return this;
         }
 
@@ -826,9 +832,7 @@ public final class InferenceRuntime implements AutoCloseable {
          * @return this builder
          */
         public Builder cacheMaxBytes(long bytes) {
-            if (bytes <= 0) {
-                throw new QuarryException(ErrorCode.INVALID_CONFIGURATION, "cacheMaxBytes must be > 0, was " + bytes);
-            }
+            positive("cacheMaxBytes", bytes);
             this.cacheMaxBytes = bytes;
             return this;
         }
@@ -843,10 +847,7 @@ public final class InferenceRuntime implements AutoCloseable {
          * @return this builder
          */
         public Builder maxConcurrency(int maxConcurrency) {
-            if (maxConcurrency <= 0) {
-                throw new QuarryException(
-                        ErrorCode.INVALID_CONFIGURATION, "maxConcurrency must be > 0, was " + maxConcurrency);
-            }
+            positive("maxConcurrency", maxConcurrency);
             this.maxConcurrency = maxConcurrency;
             return this;
         }
