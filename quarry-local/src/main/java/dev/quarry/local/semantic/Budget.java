@@ -34,39 +34,50 @@ final class Budget {
     }
 
     /**
-     * Reserves the estimated cost of a request.
+     * Reserves the estimated cost of a request if it fits in what remains.
      *
      * @param estimateUsd the request's estimated cost
-     * @param operator the operator sending it, for the message
-     * @param alias the model alias, for the message
-     * @return the amount reserved, to pass to {@link #release(double)}
-     * @throws QuarryException BUDGET_EXCEEDED when it does not fit
+     * @return whether it was reserved (always true without a limit)
      */
-    synchronized double reserve(double estimateUsd, String operator, String alias) {
+    synchronized boolean tryReserve(double estimateUsd) {
         if (limitUsd == null) {
-            return 0;
+            return true;
         }
-        double spent = spentUsd.getAsDouble();
-        double remaining = limitUsd - spent - reservedUsd;
+        double remaining = limitUsd - spentUsd.getAsDouble() - reservedUsd;
         if (estimateUsd > remaining) {
-            throw new QuarryException(
-                    ErrorCode.BUDGET_EXCEEDED,
-                    String.format(
-                            Locale.ROOT,
-                            "Stopped before the session budget of $%.6f was passed: $%.6f spent so far%s, $%.6f"
-                                    + " remained, and the next request of %s to model '%s' is estimated at $%.6f."
-                                    + " Raise the budget (Session.builder().budgetUsd(...)), process fewer rows,"
-                                    + " or use a cheaper model.",
-                            limitUsd,
-                            spent,
-                            reservedUsd > 0 ? String.format(Locale.ROOT, " ($%.6f more in flight)", reservedUsd) : "",
-                            Math.max(0, remaining),
-                            operator,
-                            alias,
-                            estimateUsd));
+            return false;
         }
         reservedUsd += estimateUsd;
-        return estimateUsd;
+        return true;
+    }
+
+    /**
+     * The error of a request that did not fit, saying what was spent and what remained (call it once
+     * the requests in flight have completed, so that their cost is counted as spent).
+     *
+     * @param estimateUsd the request's estimated cost
+     * @param operator the operator sending it
+     * @param alias the model alias
+     * @return the exception to throw
+     */
+    synchronized QuarryException exceeded(double estimateUsd, String operator, String alias) {
+        double spent = spentUsd.getAsDouble();
+        double remaining = Math.max(0, limitUsd - spent - reservedUsd);
+        return new QuarryException(
+                ErrorCode.BUDGET_EXCEEDED,
+                String.format(
+                        Locale.ROOT,
+                        "Stopped before the session budget of $%.6f was passed: $%.6f spent so far%s, $%.6f"
+                                + " remained, and the next request of %s to model '%s' is estimated at $%.6f."
+                                + " Raise the budget (Session.builder().budgetUsd(...)), process fewer rows,"
+                                + " or use a cheaper model.",
+                        limitUsd,
+                        spent,
+                        reservedUsd > 0 ? String.format(Locale.ROOT, " ($%.6f more in flight)", reservedUsd) : "",
+                        remaining,
+                        operator,
+                        alias,
+                        estimateUsd));
     }
 
     /**

@@ -104,9 +104,8 @@ final class RequestPipeline {
             p.handlers.add(handler);
             return;
         }
-        double reserved = budget.limited()
-                ? budget.reserve(runtime.estimate(alias, request).costUsd(), op.name(), alias)
-                : 0;
+        double reserved =
+                budget.limited() ? reserve(op, runtime.estimate(alias, request).costUsd()) : 0;
         UsageKey key = op.key();
         Pending mine = new Pending();
         mine.handlers.add(handler);
@@ -138,7 +137,7 @@ final class RequestPipeline {
         String alias = op.alias();
         UsageKey key = op.key();
         double reserved = budget.limited()
-                ? budget.reserve(runtime.estimateEmbedding(alias, texts).costUsd(), op.name(), alias)
+                ? reserve(op, runtime.estimateEmbedding(alias, texts).costUsd())
                 : 0;
         inFlight++;
         sent++;
@@ -146,6 +145,26 @@ final class RequestPipeline {
             budget.release(reserved);
             done.add(new Done(() -> handler.accept(vectors), error));
         });
+    }
+
+    /**
+     * Reserves a request's estimated cost; when it does not fit, waits for the requests in flight
+     * (their cost is then counted as spent) and fails the query with {@code BUDGET_EXCEEDED}.
+     */
+    private double reserve(OperatorRun op, double estimateUsd) {
+        if (budget.tryReserve(estimateUsd)) {
+            return estimateUsd;
+        }
+        settle();
+        throw budget.exceeded(estimateUsd, op.name(), op.alias());
+    }
+
+    /** Waits until nothing is in flight, dropping the answers: the query is failing. */
+    private void settle() {
+        while (inFlight > 0) {
+            take();
+            inFlight--;
+        }
     }
 
     /** Handles answers until fewer than {@code window} requests are in flight. */

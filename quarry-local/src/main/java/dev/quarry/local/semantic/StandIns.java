@@ -67,7 +67,7 @@ public final class StandIns implements PlanCompiler.Relations {
             return sub(compile(cache.child()));
         }
         if (plan instanceof SemanticProject p) {
-            StringJoiner select = new StringJoiner(", ", "SELECT s.*, ", " FROM " + sub(compile(p.child())));
+            StringJoiner select = new StringJoiner(", ", "SELECT *, ", " FROM " + sub(compile(p.child())));
             for (Alias a : p.columns()) {
                 select.add(placeholder(a.type()) + " AS " + Sql.identifier(a.name()));
             }
@@ -87,7 +87,7 @@ public final class StandIns implements PlanCompiler.Relations {
                     "CAST(0 AS DOUBLE)"));
         }
         if (plan instanceof ClusterLabels c) {
-            StringJoiner select = new StringJoiner(", ", "SELECT s.*, ", " FROM " + sub(compile(c.child())));
+            StringJoiner select = new StringJoiner(", ", "SELECT *, ", " FROM " + sub(compile(c.child())));
             select.add("CAST(0 AS INTEGER) AS " + Sql.identifier(c.labelColumn()));
             if (c.centroidColumn() != null) {
                 select.add(placeholder(c.schema().field(c.centroidColumn()).type()) + " AS "
