@@ -253,9 +253,23 @@ public final class ExpressionCompiler implements ExpressionVisitor<String> {
             case FIRST -> "first(" + arg + ")";
             case STDDEV -> "stddev_samp(" + distinct + arg + ")";
             case COLLECT_LIST ->
-                "COALESCE(list(" + distinct + arg + ") FILTER (WHERE " + arg + " IS NOT NULL), CAST([] AS "
-                        + DuckTypes.toSql(new ArrayType(e.args().get(0).type())) + "))";
+                "COALESCE(list(" + distinct + arg + orderByClause(e.orderBy()) + ") FILTER (WHERE " + arg
+                        + " IS NOT NULL), CAST([] AS "
+                        + DuckTypes.toSql(new ArrayType(e.args().get(0).type()))
+                        + "))";
         };
+    }
+
+    /** {@code ORDER BY k1 ASC NULLS FIRST, ...} inside an ordered aggregate, or nothing. */
+    private String orderByClause(List<SortKey> keys) {
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner(", ", " ORDER BY ", "");
+        for (SortKey k : keys) {
+            j.add(visitSortKey(k));
+        }
+        return j.toString();
     }
 
     @Override

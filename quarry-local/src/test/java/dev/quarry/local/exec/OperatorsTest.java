@@ -241,6 +241,27 @@ class OperatorsTest {
     }
 
     @Test
+    void aggregate_orderedCollectListFollowsItsKeys() {
+        LocalRelation notes = rows(
+                schema(field("team", DataTypes.STRING), field("note", DataTypes.STRING), field("at", DataTypes.LONG)),
+                values("a", "second", 2L),
+                values("a", "third", 3L),
+                values("a", null, 4L),
+                values("a", "first", 1L));
+        Aggregate agg = new Aggregate(
+                notes,
+                List.of(col(notes, "team")),
+                List.of(as(
+                        new AggregateCall(
+                                AggregateCall.Function.COLLECT_LIST,
+                                List.of(col(notes, "note")),
+                                false,
+                                List.of(SortKey.of(col(notes, "at"), false))),
+                        "notes")));
+        assertThat(column(backend, agg, 0)).containsExactly(List.of("third", "second", "first"));
+    }
+
+    @Test
     void aggregate_countDistinct() {
         Aggregate agg = new Aggregate(
                 people,
