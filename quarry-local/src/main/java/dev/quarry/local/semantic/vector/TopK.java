@@ -6,6 +6,7 @@ import dev.quarry.internal.plan.SimilarityJoin.Metric;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * Exact top-k similarity search: for every left vector, the {@code k} most similar right vectors.
@@ -139,7 +140,7 @@ public final class TopK {
     }
 
     private static int[] present(float[][] vectors) {
-        return java.util.stream.IntStream.range(0, vectors.length)
+        return IntStream.range(0, vectors.length)
                 .filter(i -> vectors[i] != null)
                 .toArray();
     }
@@ -180,8 +181,10 @@ public final class TopK {
         private final BlockedDot blocks;
         private final int k;
         private final Metric metric;
-        private final float[] scale;
-        private final float[] offset;
+        /** Per right block, {@code score = dot * scale[j] + offset[j]}; null for the plain dot product. */
+        private final float[][] scale;
+
+        private final float[][] offset;
         private final int[] counts;
         private final int[] indexes;
         private final double[] similarities;
@@ -206,23 +209,25 @@ public final class TopK {
             int n = right.rows();
             int d = right.dimensions();
             float[] data = right.data();
-            // Ranking score of right row j for any left row: dot * scale[j] + offset[j]. The left
-            // row's own norm is the same for all j and does not change the ranking.
-            scale = new float[n];
-            offset = new float[n];
+            // Ranking score of right row j for any left row: dot * scale[j] + offset[j], laid out per
+            // block like the dot products so the transform vectorizes. The left row's own norm is the
+            // same for all j and does not change the ranking.
+            if (metric == Metric.DOT) {
+                scale = null;
+                offset = null;
+                return;
+            }
+            scale = new float[blocks.blockCount()][blocks.width()];
+            offset = new float[blocks.blockCount()][blocks.width()];
             for (int j = 0; j < n; j++) {
-                double sq = 0;
-                for (int t = 0, base = j * d; t < d; t++) {
-                    double v = data[base + t];
-                    sq += v * v;
-                }
-                switch (metric) {
-                    case DOT -> scale[j] = 1f;
-                    case COSINE -> scale[j] = sq == 0 ? 0f : (float) (1 / Math.sqrt(sq));
-                    case L2 -> {
-                        scale[j] = 1f;
-                        offset[j] = (float) (-0.5 * sq);
-                    }
+                double sq = Similarity.dot(data, j * d, data, j * d, d);
+                int b = j / blocks.width();
+                int col = j % blocks.width();
+                if (metric == Metric.COSINE) {
+                    scale[b][col] = sq == 0 ? 0f : (float) (1 / Math.sqrt(sq));
+                } else {
+                    scale[b][col] = 1f;
+                    offset[b][col] = (float) (-0.5 * sq);
                 }
             }
         }
@@ -259,12 +264,15 @@ public final class TopK {
                             s[3]);
                     for (int u = 0; u < 4 && q + u < rows; u++) {
                         float[] su = s[u];
+                        if (scale != null) {
+                            transform(su, scale[b], offset[b]);
+                        }
                         int h = q + u;
+                        float threshold = heaps.threshold(h);
                         for (int j = 0; j < valid; j++) {
-                            int idx = start + j;
-                            float score = su[j] * scale[idx] + offset[idx];
-                            if (score > heaps.threshold(h)) {
-                                heaps.offer(h, score, idx);
+                            if (su[j] > threshold) {
+                                heaps.offer(h, su[j], start + j);
+                                threshold = heaps.threshold(h);
                             }
                         }
                     }
@@ -272,6 +280,13 @@ public final class TopK {
             }
             for (int h = 0; h < rows; h++) {
                 finish(first + h, heaps, h);
+            }
+        }
+
+        /** {@code s[j] = s[j] * scale[j] + offset[j]}, whole arrays so that C2 vectorizes it. */
+        private static void transform(float[] s, float[] scale, float[] offset) {
+            for (int j = 0; j < s.length; j++) {
+                s[j] = s[j] * scale[j] + offset[j];
             }
         }
 
