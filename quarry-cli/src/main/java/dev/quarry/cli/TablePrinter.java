@@ -13,15 +13,33 @@ final class TablePrinter {
     static String render(List<Row> rows, Schema schema, int maxCellWidth) {
         List<String> names = schema.names();
         int columns = names.size();
+        List<List<String>> cells = new ArrayList<>();
+        for (Row row : rows) {
+            List<String> line = new ArrayList<>(columns);
+            for (int c = 0; c < columns; c++) {
+                line.add(format(row.get(c)));
+            }
+            cells.add(line);
+        }
+        boolean[] numeric = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            numeric[c] = schema.fields().get(c).type().isNumeric();
+        }
+        return render(names, cells, numeric, maxCellWidth);
+    }
+
+    /** Renders already formatted cells under {@code headers}; {@code numeric} columns are right-aligned. */
+    static String render(List<String> headers, List<List<String>> rows, boolean[] numeric, int maxCellWidth) {
+        int columns = headers.size();
         List<String[]> cells = new ArrayList<>();
         int[] widths = new int[columns];
         for (int c = 0; c < columns; c++) {
-            widths[c] = names.get(c).length();
+            widths[c] = headers.get(c).length();
         }
-        for (Row row : rows) {
+        for (List<String> row : rows) {
             String[] line = new String[columns];
             for (int c = 0; c < columns; c++) {
-                line[c] = cut(format(row.get(c)), maxCellWidth);
+                line[c] = cut(row.get(c), maxCellWidth);
                 widths[c] = Math.max(widths[c], line[c].length());
             }
             cells.add(line);
@@ -29,12 +47,8 @@ final class TablePrinter {
         StringBuilder sb = new StringBuilder();
         String rule = rule(widths);
         sb.append(rule);
-        appendLine(sb, names.toArray(new String[0]), widths, new boolean[columns]);
+        appendLine(sb, headers.toArray(new String[0]), widths, new boolean[columns]);
         sb.append(rule);
-        boolean[] numeric = new boolean[columns];
-        for (int c = 0; c < columns; c++) {
-            numeric[c] = schema.fields().get(c).type().isNumeric();
-        }
         for (String[] line : cells) {
             appendLine(sb, line, widths, numeric);
         }
@@ -43,9 +57,14 @@ final class TablePrinter {
         return sb.toString();
     }
 
-    private static String format(Object value) {
+    static String format(Object value) {
         if (value == null) {
             return "NULL";
+        }
+        if (value instanceof List<?> list) {
+            List<String> items = new ArrayList<>();
+            list.forEach(v -> items.add(format(v)));
+            return String.join(", ", items);
         }
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.2f", d);

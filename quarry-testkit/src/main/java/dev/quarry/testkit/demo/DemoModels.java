@@ -2,6 +2,7 @@ package dev.quarry.testkit.demo;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.QuarryException;
 import dev.quarry.models.AnthropicModel;
 import dev.quarry.models.GeminiModel;
 import dev.quarry.models.LanguageModelConfig;
@@ -92,11 +93,31 @@ public final class DemoModels implements AutoCloseable {
      * @return the choice; close it to stop the simulator
      */
     public static DemoModels simulated(Latency latency) {
+        return simulated(latency, 0);
+    }
+
+    /**
+     * Like {@link #simulated(Latency)}, listening on {@code preferredPort} when it is free (else on
+     * any free port). The base URL is part of what the response cache keys answers on, so a demo
+     * that runs the simulator on the same port as last time finds last time's answers in its cache.
+     *
+     * <pre>{@code DemoModels models = DemoModels.simulated(DemoModels.SIMULATED_LATENCY, 18089);}</pre>
+     *
+     * @param latency the simulated answer latency
+     * @param preferredPort the port to try first, 0 for any free port
+     * @return the choice; close it to stop the simulator
+     */
+    public static DemoModels simulated(Latency latency, int preferredPort) {
         requireNonNull(latency, "latency is null");
-        LlmSimulator sim = LlmSimulator.builder()
-                .answers(DemoAnswers.create())
-                .latency(latency)
-                .start();
+        LlmSimulator sim;
+        try {
+            sim = startSimulator(latency, preferredPort);
+        } catch (QuarryException e) {
+            if (preferredPort == 0) {
+                throw e;
+            }
+            sim = startSimulator(latency, 0);
+        }
         String baseUrl = sim.baseUrl(Provider.OPENAI);
         // the simulator has no rate limits: let the client go as fast as it answers
         LanguageModelConfig model = OpenAIModel.of(OPENAI_MODEL)
@@ -108,6 +129,14 @@ public final class DemoModels implements AutoCloseable {
                 model,
                 "no provider key found, using the built-in LLM simulator at " + baseUrl + " (answers are simulated)",
                 sim);
+    }
+
+    private static LlmSimulator startSimulator(Latency latency, int port) {
+        return LlmSimulator.builder()
+                .answers(DemoAnswers.create())
+                .latency(latency)
+                .port(port)
+                .start();
     }
 
     private static @Nullable String key(Map<String, String> environment, String variable) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * again, so hierarchical reductions add up.
  *
  * <pre>
- * Duplicate charges (6), refund requests (5) and invoice issues (3); mostly Ledger and Payroll (11 tickets)
+ * Duplicate charges (6), refund requests (5) and invoice issues (3); most about Ledger (5) and Payroll (3) (11 tickets)
  * Praised: sound quality (7), comfort (5); criticised: battery life (6), the app (4) (20 reviews)
  * </pre>
  */
@@ -31,7 +31,7 @@ final class Themes {
     private static final List<Theme> THEMES = themes();
     private static final Pattern ENTRY = Pattern.compile("([\\p{L}][^,;():]*?) \\((\\d+)\\)");
     private static final Pattern TOTAL = Pattern.compile("\\((\\d+) ([\\p{L}][\\p{L} ]*)\\)\\s*\\.?\\s*$");
-    private static final Pattern MOSTLY = Pattern.compile("mostly ([^;(]+?)(?: \\(|;|$)");
+    private static final String MOST_ABOUT = "; most about ";
     private static final Pattern PRAISE_WORDS =
             Pattern.compile("prais|like|love|pros\\b|positive|good|strength", Pattern.CASE_INSENSITIVE);
 
@@ -87,14 +87,14 @@ final class Themes {
             } else {
                 tally.documents++;
             }
-            Matcher mostly = MOSTLY.matcher(body);
-            if (mostly.find()) {
-                for (String p : mostly.group(1).split(",| and ")) {
-                    if (!p.isBlank()) {
-                        tally.products.merge(p.strip(), 1, Integer::sum);
-                    }
+            int about = body.indexOf(MOST_ABOUT);
+            if (about >= 0) {
+                Matcher p = ENTRY.matcher(body.substring(about + MOST_ABOUT.length()));
+                while (p.find()) {
+                    tally.products.merge(
+                            p.group(1).replaceFirst("^and ", "").strip(), Integer.parseInt(p.group(2)), Integer::sum);
                 }
-                body = body.substring(0, mostly.start());
+                body = body.substring(0, about);
             }
             String polarity = "";
             for (String part : body.split(";")) {
@@ -224,14 +224,14 @@ final class Themes {
                 themes.values().forEach(m -> m.forEach((k, v) -> all.merge(k, v, Integer::sum)));
                 sb.append(TextRules.capitalize(top(all, 3, true)));
             }
-            List<String> mostly = products.entrySet().stream()
-                    .filter(e -> e.getValue() * 4 >= documents)
+            List<String> mostAbout = products.entrySet().stream()
+                    .filter(e -> e.getValue() >= 2 && e.getValue() * 4 >= documents)
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .limit(2)
-                    .map(Map.Entry::getKey)
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .toList();
-            if (!mostly.isEmpty()) {
-                sb.append("; mostly ").append(joinAnd(mostly));
+            if (!mostAbout.isEmpty()) {
+                sb.append(MOST_ABOUT).append(joinAnd(mostAbout));
             }
             return sb.append(" (")
                     .append(documents)
@@ -266,7 +266,7 @@ final class Themes {
             {"sync", "syncs? (?:to (?:my|the) phone|instantly)|sync to the phone", "phone sync"},
             {
                 "sync",
-                "\\bsync|between (?:my )?(?:phone|devices)|show up on my phone|come back as open",
+                "\\bsync(?!-\\d)|between (?:my )?(?:phone|devices)|show up on my phone|come back as open",
                 "sync between devices"
             },
             {"perf", "loads very slowly", "slow pages"},
@@ -280,7 +280,7 @@ final class Themes {
             {"residency", "data residency", "EU data residency"},
             {"trial", "trial extension", "trial extensions"},
             {"ownership", "transfer ownership", "ownership transfers"},
-            {"lockout", "locked out|reset email", "lockouts with no reset email"},
+            {"lockout", "locked out|reset email", "lockouts without reset emails"},
             {"users", "delete an old user|remove button", "removing users"},
             {"rename", "change the name", "workspace renames"},
             // product reviews
