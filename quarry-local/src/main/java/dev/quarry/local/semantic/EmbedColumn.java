@@ -20,7 +20,9 @@ final class EmbedColumn implements ColumnJob {
     private final Progress progress;
     private final EmbeddingType type;
     private final int batchSize;
+    private final int maxRows;
     private Map<String, List<Long>> batch = new LinkedHashMap<>();
+    private int rows;
 
     EmbedColumn(
             OperatorRun op,
@@ -28,13 +30,15 @@ final class EmbedColumn implements ColumnJob {
             RequestPipeline pipeline,
             Progress progress,
             EmbeddingType type,
-            int batchSize) {
+            int batchSize,
+            int maxRows) {
         this.op = op;
         this.table = table;
         this.pipeline = pipeline;
         this.progress = progress;
         this.type = type;
         this.batchSize = batchSize;
+        this.maxRows = maxRows;
     }
 
     @Override
@@ -45,7 +49,8 @@ final class EmbedColumn implements ColumnJob {
             return;
         }
         batch.computeIfAbsent(text.toString(), t -> new ArrayList<>(1)).add(rid);
-        if (batch.size() >= batchSize) {
+        rows++;
+        if (batch.size() >= batchSize || rows >= maxRows) {
             flush();
         }
     }
@@ -56,6 +61,7 @@ final class EmbedColumn implements ColumnJob {
         }
         Map<String, List<Long>> sent = batch;
         batch = new LinkedHashMap<>();
+        rows = 0;
         List<String> texts = new ArrayList<>(sent.keySet());
         pipeline.embed(op, texts, vectors -> {
             for (int i = 0; i < texts.size(); i++) {

@@ -94,7 +94,14 @@ final class ProjectExecutor {
         execution.track(table.name());
         if (f.kind() == Kind.EMBED) {
             EmbeddingType type = f.type() instanceof EmbeddingType e ? e : new EmbeddingType(0, "");
-            return new EmbedColumn(op, table, pipeline, progress, type, EMBED_BATCH);
+            return new EmbedColumn(
+                    op,
+                    table,
+                    pipeline,
+                    progress,
+                    type,
+                    EMBED_BATCH,
+                    execution.settings().batchRows());
         }
         if (f.kind() == Kind.REDUCE) {
             return new ReduceColumn(

@@ -45,7 +45,9 @@ final class RequestPipeline {
     private final Map<Key, Pending> pending = new HashMap<>();
     private final Map<Key, ChatResult> answered;
     private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    private final int maxWaiting;
     private int inFlight;
+    private int waiting;
     private long sent;
 
     /**
@@ -55,7 +57,7 @@ final class RequestPipeline {
      * @param budget the session budget
      * @param window the most distinct requests in flight
      * @param memo how many recent answers are kept to answer identical requests without asking the
-     *     runtime again
+     *     runtime again, and (with the window) how many handlers may wait for answers at once
      * @param operator the node's name, for messages
      * @param tick called on the driving thread while it waits (progress display)
      */
@@ -65,6 +67,7 @@ final class RequestPipeline {
         this.window = Math.max(1, window);
         this.operator = operator;
         this.tick = tick;
+        this.maxWaiting = Math.max(memo, 4 * this.window);
         this.answered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, ChatResult> eldest) {
@@ -102,6 +105,7 @@ final class RequestPipeline {
         Pending p = pending.get(k);
         if (p != null) {
             p.handlers.add(handler);
+            waiting++;
             return;
         }
         double reserved =
@@ -111,6 +115,7 @@ final class RequestPipeline {
         mine.handlers.add(handler);
         pending.put(k, mine);
         inFlight++;
+        waiting++;
         sent++;
         runtime.chat(alias, request, key).whenComplete((result, error) -> {
             budget.release(reserved);
@@ -118,6 +123,7 @@ final class RequestPipeline {
                     () -> {
                         pending.remove(k);
                         answered.put(k, result);
+                        waiting -= mine.handlers.size();
                         for (Consumer<ChatResult> h : mine.handlers) {
                             h.accept(result);
                         }
@@ -167,10 +173,13 @@ final class RequestPipeline {
         }
     }
 
-    /** Handles answers until fewer than {@code window} requests are in flight. */
+    /**
+     * Handles answers until fewer than {@code window} requests are in flight and few enough rows
+     * wait for answers, so that the caller may read more input.
+     */
     void awaitCapacity() {
         poll();
-        while (inFlight >= window) {
+        while (inFlight >= window || waiting >= maxWaiting) {
             handle(take());
         }
     }

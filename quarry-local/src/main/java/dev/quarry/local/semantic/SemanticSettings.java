@@ -17,7 +17,9 @@ import java.util.Map;
  *       the data directory (default true; only temperature-0 requests are cached);
  *   <li>{@code quarry.reduce_context_tokens}: the context budget of one reduce prompt in tokens
  *       (default: the model's context window, or 8,192 when the model's window is unknown);
- *   <li>{@code quarry.batch_rows}: rows read from DuckDB per batch (default 2,048);
+ *   <li>{@code quarry.batch_rows}: how many input rows an operator holds at most while they wait
+ *       for answers, and how many recent answers it remembers to answer identical prompts
+ *       (default 2,048; the rows themselves stay in DuckDB);
  *   <li>{@code quarry.progress}: {@code auto} (a progress bar on stderr when a terminal is
  *       attached), {@code always} or {@code never} (default auto).
  * </ul>
@@ -26,7 +28,7 @@ import java.util.Map;
  * @param maxConcurrency requests in flight per model
  * @param responseCache whether answers are cached on disk
  * @param reduceContextTokens the context budget of a reduce prompt, or 0 for the model's window
- * @param batchRows rows per input batch
+ * @param batchRows rows an operator holds at most while they wait for answers
  * @param progress when to draw progress bars
  */
 public record SemanticSettings(

@@ -27,10 +27,14 @@ import dev.quarry.internal.plan.SqlRelation;
 import dev.quarry.internal.plan.Union;
 import dev.quarry.local.LocalBackend;
 import dev.quarry.spi.ExecutionResult;
+import dev.quarry.testkit.simulator.Latency;
 import dev.quarry.testkit.simulator.LlmSimulator;
+import dev.quarry.testkit.simulator.RecordedRequest;
 import dev.quarry.types.DataTypes;
 import dev.quarry.types.Schema;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,6 +122,25 @@ class DedupCacheMetricsTest {
             });
             assertThat(semantic.get(0).languageModel().plus(semantic.get(1).languageModel()))
                     .isEqualTo(lm);
+        }
+    }
+
+    @Test
+    void columnsAndRowsOfANode_areInFlightTogether() {
+        Duration latency = Duration.ofMillis(1500);
+        try (LlmSimulator sim =
+                        LlmSimulator.builder().latency(Latency.fixed(latency)).start();
+                LocalBackend backend = backend(dir, sim)) {
+            LocalRelation data = texts("p", "q", "r", "s", "t");
+
+            run(backend, classifyAndSummarize(data));
+
+            List<Instant> arrivals = sim.requests().stream()
+                    .map(RecordedRequest::receivedAt)
+                    .sorted()
+                    .toList();
+            assertThat(arrivals).hasSize(10);
+            assertThat(Duration.between(arrivals.get(0), arrivals.get(9))).isLessThan(latency);
         }
     }
 
