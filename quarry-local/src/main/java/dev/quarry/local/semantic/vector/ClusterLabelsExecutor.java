@@ -22,9 +22,9 @@ import org.duckdb.DuckDBAppender;
  * <p><b>Input</b>: the table holds exactly {@code node.child().schema()}'s columns, in order;
  * DuckDB's {@code rowid} pseudo-column is the row order.
  *
- * <p><b>Work</b>: the embedding column is read (only row ids and vectors reach the heap, see
- * {@link EmbeddingReader}) and clustered with {@link KMeans} (seeded k-means++, then Lloyd
- * iterations up to {@code node.maxIterations()}); labels, and centroids when asked for, are
+ * <p><b>Work</b>: the embedding column is read in one streaming pass through DuckDB's chunked
+ * result API (only row ids and vectors reach the heap) and clustered with {@link KMeans} (seeded
+ * k-means++, then Lloyd iterations up to {@code node.maxIterations()}); labels, and centroids when asked for, are
  * appended to temporary tables with DuckDB's appender.
  *
  * <ul>

@@ -22,9 +22,9 @@ import org.duckdb.DuckDBAppender;
  * ({@code node.left().schema()}, {@code node.right().schema()}), in order. DuckDB's {@code rowid}
  * pseudo-column is the row order: ties in similarity go to the right row with the lower rowid.
  *
- * <p><b>Work</b>: the two embedding columns are read (only the row ids and the vectors reach the
- * heap, see {@link EmbeddingReader}), {@link TopK} finds each left row's {@code k} best right
- * rows, and the pairs {@code (left rowid, right rowid, rank, similarity)} are appended to a
+ * <p><b>Work</b>: the two embedding columns are read in one streaming pass each through DuckDB's
+ * chunked result API (only the row ids and the vectors reach the heap), {@link TopK} finds each
+ * left row's {@code k} best right rows, and the pairs {@code (left rowid, right rowid, rank, similarity)} are appended to a
  * temporary table with DuckDB's appender. A row whose embedding is null, holds a null element or a
  * non-finite value matches nothing on either side.
  *

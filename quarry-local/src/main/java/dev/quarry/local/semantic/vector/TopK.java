@@ -21,11 +21,12 @@ import java.util.stream.IntStream;
  * </ul>
  *
  * <p>Every left vector is compared with every right vector (no approximation). The right side is
- * transposed once into blocks that fit in a core's cache ({@link BlockedDot}); left rows are
+ * transposed once into blocks that fit in a core's cache (laid out for SIMD); left rows are
  * processed in chunks of 64, in parallel, each chunk sweeping all right blocks in order and keeping
- * a bounded heap per left row. Candidates are ranked by single-precision scores; the similarity
- * reported for each winner is then recomputed in double precision, and each row's matches are
- * ordered by it, highest first. Ties go to the lower right row index, so results are identical for
+ * a bounded heap per left row. Candidates are ranked by single-precision scores (so two right rows
+ * whose similarities differ by less than float rounding, about 1e-6 of their size, may be picked
+ * either way); the similarity reported for each winner is then recomputed in double precision, and
+ * each row's matches are ordered by it, highest first. Ties go to the lower right row index, so results are identical for
  * every pool size and every run.
  *
  * <p>Vectors must hold finite values; the executors leave out rows that do not.
