@@ -101,7 +101,7 @@ MEETINGS = [
             "Daniel: Harbor Health escalated again. Their invoices were charged twice in October.",
             "Mia: Billing confirmed the duplicate charge. The refund is approved but not sent yet.",
             "Daniel: We agreed to send the refund today and add a credit of one month.",
-            "Mia: I'll send the refund and the credit note today.",
+            "Mia: I'll send the refund and the credit note today. I'll also update the billing FAQ.",
             "Oscar: I will call their finance lead to apologise by tomorrow.",
             "Daniel: Oscar, can you also check whether other customers were double charged by Monday?",
             "Oscar: Yes.",

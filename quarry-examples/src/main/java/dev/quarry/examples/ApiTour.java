@@ -19,7 +19,8 @@ import java.util.List;
  * The whole program of Quarry's API contract without its semantic lines: a session configured
  * with four chat models and an embedding model, a CSV read, a filter, a group-by with an
  * aggregate, the result rows and metrics printed, and the filtered rows written as Parquet. No
- * model is called, so no key is needed.
+ * model is called, so no key is needed. {@link ApiTourSemantic} runs the whole program, semantic lines
+ * included, against the LLM simulator.
  *
  * <pre>
  * java -cp quarry-examples/target/classes:... dev.quarry.examples.ApiTour [work-dir]

@@ -261,7 +261,7 @@ final class Themes {
             {"renewal", "renewed [^.]*automatically|even though I cancell?ed", "unwanted renewals"},
             {"invoice", "invoice|\\bthe bill\\b|VAT number|credit note", "invoice issues"},
             {"cycle", "monthly to yearly|yearly billing", "billing-cycle changes"},
-            {"crash", "crashing with error|crashes when", "crashes"},
+            {"crash", "crashing with error", "crashes"},
             {"sync", "sync in \\w+ stopped working|sync stopped working", "broken integration syncs"},
             {"sync", "syncs? (?:to (?:my|the) phone|instantly)|sync to the phone", "phone sync"},
             {
@@ -299,14 +299,14 @@ final class Themes {
             },
             {"price", "value for the price|overpriced", "price"},
             {"gps", "\\bGPS\\b", "GPS accuracy"},
-            {"strap", "\\bstrap\\b", "the strap"},
+            {"strap", "\\bthe strap\\b", "the strap"},
             {"heart", "heart rate", "heart-rate readings"},
             {"suction", "suction", "suction"},
             {"mapping", "\\bmapped\\b|maps the|gets lost", "mapping"},
             {"noise", "quiet enough|loud like", "noise level"},
             // app feedback
             {"dark", "dark mode|dark theme|night theme|too bright|blinding|hurts my eyes", "dark mode requests"},
-            {"export", "export (?:to|my|all)|excel export|exporting", "export formats (CSV, PDF)"},
+            {"export", "export (?:to|my|all)|excel export|exporting", "CSV and PDF export"},
         };
         List<Theme> out = new ArrayList<>();
         for (String[] row : table) {
