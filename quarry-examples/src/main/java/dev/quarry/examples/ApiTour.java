@@ -23,7 +23,7 @@ import java.util.List;
  * included, against the LLM simulator.
  *
  * <pre>
- * java -cp quarry-examples/target/classes:... dev.quarry.examples.ApiTour [work-dir]
+ * mvn -q -pl quarry-examples exec:java -Dexec.mainClass=dev.quarry.examples.ApiTour [-Dexec.args=work-dir]
  * </pre>
  */
 public final class ApiTour {

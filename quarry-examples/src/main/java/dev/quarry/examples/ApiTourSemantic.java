@@ -37,7 +37,7 @@ import java.util.List;
  * {@code ticket_id} (the contract says {@code id}), and the output goes to a work directory.
  *
  * <pre>
- * java -cp "quarry-examples/target/classes:$(cat cp.txt)" dev.quarry.examples.ApiTourSemantic [work-dir]
+ * mvn -q -pl quarry-examples exec:java -Dexec.mainClass=dev.quarry.examples.ApiTourSemantic [-Dexec.args=work-dir]
  * </pre>
  */
 public final class ApiTourSemantic {

@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * environment the example runs against the LLM simulator.
  *
  * <pre>
- * java -cp "quarry-examples/target/classes:$(cat cp.txt)" dev.quarry.examples.EntityMatching [work-dir]
+ * mvn -q -pl quarry-examples exec:java -Dexec.mainClass=dev.quarry.examples.EntityMatching [-Dexec.args=work-dir]
  * </pre>
  */
 public final class EntityMatching {

@@ -26,14 +26,14 @@ import java.util.List;
  * the environment the example runs against the LLM simulator.
  *
  * <pre>
- * java -cp "quarry-examples/target/classes:$(cat cp.txt)" dev.quarry.examples.FeedbackClustering [work-dir]
+ * mvn -q -pl quarry-examples exec:java -Dexec.mainClass=dev.quarry.examples.FeedbackClustering [-Dexec.args=work-dir]
  * </pre>
  */
 public final class FeedbackClustering {
     private FeedbackClustering() {}
 
     /** How many clusters the comments are grouped into. */
-    public static final int CLUSTERS = 7;
+    public static final int CLUSTERS = 6;
 
     /** The reduce instruction applied to each cluster. */
     public static final String THEME =

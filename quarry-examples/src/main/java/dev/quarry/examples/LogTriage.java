@@ -30,7 +30,7 @@ import java.util.Optional;
  * environment the example runs against the LLM simulator.
  *
  * <pre>
- * java -cp "quarry-examples/target/classes:$(cat cp.txt)" dev.quarry.examples.LogTriage [work-dir]
+ * mvn -q -pl quarry-examples exec:java -Dexec.mainClass=dev.quarry.examples.LogTriage [-Dexec.args=work-dir]
  * </pre>
  */
 public final class LogTriage {

@@ -27,7 +27,7 @@ import java.util.Optional;
  * the LLM simulator.
  *
  * <pre>
- * java -cp "quarry-examples/target/classes:$(cat cp.txt)" dev.quarry.examples.MeetingActionItems [work-dir]
+ * mvn -q -pl quarry-examples exec:java -Dexec.mainClass=dev.quarry.examples.MeetingActionItems [-Dexec.args=work-dir]
  * </pre>
  */
 public final class MeetingActionItems {
