@@ -102,25 +102,6 @@ final class ColumnPrompt {
         return new ColumnPrompt(predicate, system);
     }
 
-    SemanticFunction function() {
-        return function;
-    }
-
-    /** The system prompt. */
-    String system() {
-        return system;
-    }
-
-    /** The few-shot pairs. */
-    List<FewShotExample> examples() {
-        return examples;
-    }
-
-    /** The output schema, or null for a free-text answer. */
-    OutputSchema schema() {
-        return schema;
-    }
-
     private static String requireTemplate(SemanticFunction f) {
         if (f.spec().template() == null) {
             throw new QuarryException(

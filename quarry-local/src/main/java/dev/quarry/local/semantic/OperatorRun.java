@@ -57,16 +57,6 @@ final class OperatorRun {
         return alias;
     }
 
-    /** Rows whose result is null because the model's output could not be used. */
-    long failedRows() {
-        return failed;
-    }
-
-    /** The first few failure messages. */
-    List<String> samples() {
-        return List.copyOf(samples);
-    }
-
     /**
      * Records a row whose model output could not be used.
      *

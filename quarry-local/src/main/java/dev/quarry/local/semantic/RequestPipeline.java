@@ -81,11 +81,6 @@ final class RequestPipeline {
         return sent;
     }
 
-    /** Requests (and embedding batches) in flight. */
-    int inFlight() {
-        return inFlight;
-    }
-
     /**
      * Sends a chat request, or joins an identical one in flight, or answers it at once with the
      * answer an identical recent request got.

@@ -30,7 +30,6 @@ final class ResultTable implements AutoCloseable {
     private final String name;
     private final DataType type;
     private final DuckDBAppender appender;
-    private long rows;
 
     private ResultTable(String name, DataType type, DuckDBAppender appender) {
         this.name = name;
@@ -80,11 +79,6 @@ final class ResultTable implements AutoCloseable {
         return name;
     }
 
-    /** Rows appended so far. */
-    long rows() {
-        return rows;
-    }
-
     /**
      * Appends one value.
      *
@@ -97,7 +91,6 @@ final class ResultTable implements AutoCloseable {
             appender.append(rid);
             appendTop(appender, value, type);
             appender.endRow();
-            rows++;
         } catch (SQLException e) {
             throw DuckErrors.translate(e, "storing a model result", false);
         }

@@ -55,7 +55,6 @@ public final class SemanticExecution implements AutoCloseable {
     private final Map<LogicalPlan, String> results = new HashMap<>();
     private final List<String> tables = new ArrayList<>();
     private final List<OperatorMetrics> metrics = new ArrayList<>();
-    private final List<OperatorRun> operators = new ArrayList<>();
     private final PlanCompiler.Relations relations;
     private int operatorCounter;
 
@@ -265,9 +264,7 @@ public final class SemanticExecution implements AutoCloseable {
     /** A new operator of this query, with its own usage key. */
     OperatorRun operator(String name, String details, String alias) {
         String id = "run" + runNumber + "/" + name + "#" + (++operatorCounter);
-        OperatorRun op = new OperatorRun(name, details, UsageKey.of(queryId, id), alias, engine.runtime());
-        operators.add(op);
-        return op;
+        return new OperatorRun(name, details, UsageKey.of(queryId, id), alias, engine.runtime());
     }
 
     /** An operator that calls no model (similarity join, clustering). */
