@@ -10,7 +10,6 @@ import dev.quarry.testkit.simulator.LlmSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +89,9 @@ final class DemoCommand implements Callable<Integer> {
         if (clusters < 1) {
             throw new QuarryException(
                     ErrorCode.INVALID_ARGUMENT, "--clusters must be at least 1, got " + clusters + ".");
+        }
+        if (sampleRows < 1) {
+            throw new QuarryException(ErrorCode.INVALID_ARGUMENT, "--rows must be at least 1, got " + sampleRows + ".");
         }
         Path work = dataDir.resolve("demo");
         Path tickets = copyResource("tickets.csv", work);
@@ -212,21 +214,30 @@ final class DemoCommand implements Callable<Integer> {
         try {
             Files.writeString(work.resolve(PORT_FILE), String.valueOf(sim.port()), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + work.resolve(PORT_FILE) + ": " + e.getMessage(), e);
+            throw new QuarryException(
+                    ErrorCode.IO_ERROR,
+                    "Cannot write " + work.resolve(PORT_FILE) + ": " + e.getMessage() + ". Choose another --data-dir.",
+                    e);
         }
     }
 
     private static Path copyResource(String name, Path dir) {
         try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("demo resource '" + name + "' is missing from the quarry jar");
+                throw new QuarryException(
+                        ErrorCode.INTERNAL_ERROR,
+                        "The demo resource '" + name
+                                + "' is missing from the quarry jar; rebuild it with mvn install.");
             }
             Files.createDirectories(dir);
             Path target = dir.resolve(name);
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the demo data to " + dir + ": " + e.getMessage(), e);
+            throw new QuarryException(
+                    ErrorCode.IO_ERROR,
+                    "Cannot write the demo data to " + dir + ": " + e.getMessage() + ". Choose another --data-dir.",
+                    e);
         }
     }
 }

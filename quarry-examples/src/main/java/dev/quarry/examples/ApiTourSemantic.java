@@ -5,6 +5,8 @@ import static dev.quarry.functions.Functions.count;
 
 import dev.quarry.DataFrame;
 import dev.quarry.Description;
+import dev.quarry.ErrorCode;
+import dev.quarry.QuarryException;
 import dev.quarry.QueryMetrics;
 import dev.quarry.QueryResult;
 import dev.quarry.SaveMode;
@@ -19,7 +21,6 @@ import dev.quarry.testkit.simulator.LlmSimulator;
 import dev.quarry.testkit.simulator.Provider;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +169,9 @@ public final class ApiTourSemantic {
     /** The first {@code rows} bundled tickets as {@code workDir/tickets.csv}. */
     private static Path tickets(Path workDir, int rows) {
         if (rows < 1) {
-            throw new IllegalArgumentException("ticketRows must be at least 1, got " + rows);
+            throw new QuarryException(
+                    ErrorCode.INVALID_ARGUMENT,
+                    "ticketRows must be at least 1 (the bundled file has 300), got " + rows + ".");
         }
         Path all = ExampleData.copyTo(workDir.resolve("bundled"), "tickets.csv");
         Path target = workDir.resolve("tickets.csv");
@@ -176,7 +179,10 @@ public final class ApiTourSemantic {
             List<String> lines = Files.readAllLines(all, StandardCharsets.UTF_8); // one line per ticket
             Files.write(target, lines.subList(0, Math.min(lines.size(), rows + 1)), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+            throw new QuarryException(
+                    ErrorCode.IO_ERROR,
+                    "Cannot write " + target + ": " + e.getMessage() + ". Choose a writable work directory.",
+                    e);
         }
         return target;
     }

@@ -3,8 +3,10 @@ package dev.quarry.examples;
 import static dev.quarry.functions.Functions.col;
 
 import dev.quarry.DataFrame;
+import dev.quarry.ErrorCode;
 import dev.quarry.ModelUsage;
 import dev.quarry.OperatorMetrics;
+import dev.quarry.QuarryException;
 import dev.quarry.QueryMetrics;
 import dev.quarry.Row;
 import dev.quarry.SaveMode;
@@ -154,7 +156,9 @@ public final class EntityMatching {
                 .filter(op -> op.operator().startsWith("SimilarityJoin"))
                 .mapToLong(OperatorMetrics::outputRows)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the query reported no SimilarityJoin operator"));
+                .orElseThrow(() -> new QuarryException(
+                        ErrorCode.INTERNAL_ERROR,
+                        "The query reported no SimilarityJoin operator; its operators: " + metrics.operators()));
     }
 
     private static Set<String> pairs(List<Row> rows) {

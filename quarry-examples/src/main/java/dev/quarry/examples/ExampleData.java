@@ -1,8 +1,9 @@
 package dev.quarry.examples;
 
+import dev.quarry.ErrorCode;
+import dev.quarry.QuarryException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,16 +43,20 @@ public final class ExampleData {
     public static Path copyTo(Path dir, String name) {
         try (InputStream in = ExampleData.class.getResourceAsStream("data/" + name)) {
             if (in == null) {
-                throw new IllegalArgumentException(
-                        "No bundled example file '" + name + "'; bundled: " + String.join(", ", FILES));
+                throw new QuarryException(
+                        ErrorCode.INVALID_ARGUMENT,
+                        "No bundled example file '" + name + "'; bundled: " + String.join(", ", FILES) + ".");
             }
             Files.createDirectories(dir);
             Path target = dir.resolve(name);
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot copy example file '" + name + "' to " + dir + ": " + e.getMessage(), e);
+            throw new QuarryException(
+                    ErrorCode.IO_ERROR,
+                    "Cannot copy example file '" + name + "' to " + dir + ": " + e.getMessage()
+                            + ". Choose a writable work directory.",
+                    e);
         }
     }
 }
