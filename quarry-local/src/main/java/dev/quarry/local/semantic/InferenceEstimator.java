@@ -77,7 +77,7 @@ final class InferenceEstimator {
 
     private InferenceEstimate function(SemanticFunction f, String input) {
         String alias = f.spec().modelAlias();
-        String details = ProjectExecutor.operatorName(f) + " " + f;
+        String details = f.toString();
         if (f.inputs().isEmpty()) {
             return new InferenceEstimate("SemanticProject", details, alias, 0, 0, 0, 0);
         }
@@ -193,7 +193,7 @@ final class InferenceEstimator {
         List<List<Object>> ls = sample(leftDistinct, columns(j.left().schema(), j.leftColumns()), JOIN_SAMPLE);
         List<List<Object>> rs = sample(rightDistinct, columns(j.right().schema(), j.rightColumns()), JOIN_SAMPLE);
         if (n * m == 0 || ls.isEmpty() || rs.isEmpty()) {
-            return new InferenceEstimate("SemanticJoin", "semantic.join " + j.details(), alias, 0, 0, 0, 0);
+            return new InferenceEstimate("SemanticJoin", j.details(), alias, 0, 0, 0, 0);
         }
         JoinExecutor.PairPrompt prompt = new JoinExecutor.PairPrompt(j);
         RequestEstimate sum = RequestEstimate.NONE;
@@ -205,7 +205,7 @@ final class InferenceEstimator {
         RequestEstimate total = scale(sum, ls.size() * rs.size(), n * m);
         return new InferenceEstimate(
                 "SemanticJoin",
-                "semantic.join " + j.details(),
+                j.details(),
                 alias,
                 total.requests(),
                 total.inputTokens(),

@@ -228,7 +228,11 @@ public final class SemanticEngine implements AutoCloseable {
                 .estimate(plan);
     }
 
-    /** Closes the runtime if it was built. */
+    /**
+     * Closes the runtime if it was built (its HTTP clients, threads and response cache).
+     *
+     * <pre>{@code engine.close();}</pre>
+     */
     @Override
     public synchronized void close() {
         closed = true;

@@ -196,7 +196,11 @@ public final class SemanticExecution implements AutoCloseable {
         return total;
     }
 
-    /** Drops every temporary table this execution created. */
+    /**
+     * Drops every temporary table this execution created.
+     *
+     * <pre>{@code try (SemanticExecution run = engine.begin(...)) { ... } // closes}</pre>
+     */
     @Override
     public void close() {
         for (String t : tables) {

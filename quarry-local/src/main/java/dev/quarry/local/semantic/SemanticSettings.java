@@ -47,7 +47,7 @@ public record SemanticSettings(
     public static final String RESPONSE_CACHE = "quarry.response_cache";
     /** The setting overriding the context budget of reduce prompts. */
     public static final String REDUCE_CONTEXT_TOKENS = "quarry.reduce_context_tokens";
-    /** The setting naming how many rows are read per batch. */
+    /** The setting bounding the rows an operator holds while they wait for answers. */
     public static final String BATCH_ROWS = "quarry.batch_rows";
     /** The setting saying when progress bars are drawn. */
     public static final String PROGRESS = "quarry.progress";

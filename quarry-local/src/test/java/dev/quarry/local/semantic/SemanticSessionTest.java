@@ -116,6 +116,33 @@ class SemanticSessionTest {
     }
 
     @Test
+    void explain_showsTheEstimatedRequestsWithoutSendingAny() {
+        try (LlmSimulator sim = LlmSimulator.builder().start();
+                Session session = session(sim, null)) {
+            DataFrame df = tickets(session).withColumn("kind", Semantic.classify(col("body"), "billing", "other"));
+
+            String plan = df.explainString();
+
+            String estimate = plan.substring(plan.indexOf("== Inference Estimate =="));
+            assertThat(estimate).containsPattern("semantic\\.classify\\(body.*fast +3 ");
+            assertThat(sim.counters().requests()).isZero();
+        }
+    }
+
+    @Test
+    void explainAnalyze_runsAndReportsTheSemanticOperators() {
+        try (LlmSimulator sim = LlmSimulator.builder().start();
+                Session session = session(sim, null)) {
+            DataFrame df = tickets(session).withColumn("kind", Semantic.classify(col("body"), "billing", "other"));
+
+            String plan = df.explainString(dev.quarry.ExplainMode.ANALYZE);
+
+            assertThat(plan).contains("semantic.classify");
+            assertThat(sim.counters().requests()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void budget_fromTheSessionBuilder_stopsTheQuery() {
         try (LlmSimulator sim = LlmSimulator.builder().start();
                 Session session = session(sim, 0.00001)) {
