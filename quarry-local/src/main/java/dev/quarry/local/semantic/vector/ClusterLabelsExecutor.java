@@ -28,6 +28,8 @@ import org.duckdb.DuckDBAppender;
  * appended to temporary tables with DuckDB's appender.
  *
  * <ul>
+ *   <li>Distances are Euclidean between the embeddings as stored; for unit-length embeddings (what
+ *       most embedding models produce) nearest by Euclidean distance is nearest by cosine.
  *   <li>A row whose embedding is null, holds a null element or a non-finite value gets a null
  *       label (and a null centroid); the other rows are clustered without it.
  *   <li><b>Fewer rows than k</b>: when the rows with an embedding hold fewer than {@code k}
