@@ -223,7 +223,9 @@ public final class DemoAnswers implements AnswerFunction {
                 forLabels.put(l, d);
             }
         }
-        return TextRules.bestLabel(labels, forLabels, user);
+        String best = TextRules.bestLabel(labels, forLabels, user);
+        // nothing fits: a label chosen from the text alone, so every provider and model gets the same one
+        return best != null ? best : labels.get(Math.floorMod(user.hashCode(), labels.size()));
     }
 
     /** {@code - label: description} lines of a system prompt. */

@@ -72,6 +72,16 @@ final class TextRules {
     /** Keywords of well-known class labels (support teams, log categories, moods). */
     private static final Map<String, Pattern> LABEL_KEYWORDS = labelKeywords();
 
+    /**
+     * Weaker signs (one point instead of three): where a text goes when its own class is not among
+     * the labels, e.g. a locked-out account among billing / technical / sales is a technical issue.
+     */
+    private static final Map<String, Pattern> RELATED_KEYWORDS = Map.of(
+            "technical", Pattern.compile("locked out|reset email|password|access", Pattern.CASE_INSENSITIVE),
+            "billing", Pattern.compile("cancel|yearly|monthly|paid", Pattern.CASE_INSENSITIVE),
+            "sales", Pattern.compile("team of|colleague|add .* users", Pattern.CASE_INSENSITIVE),
+            "account", Pattern.compile("\\bsso\\b|log in|login|settings", Pattern.CASE_INSENSITIVE));
+
     private static final Set<String> STOPWORDS = Set.of(
             "a",
             "about",
@@ -283,6 +293,13 @@ final class TextRules {
                 Matcher m = known.matcher(lower);
                 while (m.find()) {
                     score += 3;
+                }
+            }
+            Pattern related = RELATED_KEYWORDS.get(key);
+            if (related != null) {
+                Matcher m = related.matcher(lower);
+                while (m.find()) {
+                    score += 1;
                 }
             }
             for (String w : words(key)) {

@@ -168,6 +168,36 @@ class DemoAnswersTest {
     }
 
     @Test
+    void answer_classOfTheTextNotAmongTheLabels_choosesTheClosestOne() {
+        String lockout = "I've been locked out of Payroll since May 05 and the reset email never arrives. Help!";
+
+        JsonNode answer = json(ANSWERS.answer(request(
+                "You classify a text into exactly one of these classes:\n- billing\n- technical\n- sales\n",
+                lockout,
+                labelSchema("billing", "technical", "sales"))));
+
+        assertThat(answer.get("label").asText()).isEqualTo("technical");
+    }
+
+    @Test
+    void answer_textNoLabelFits_getsTheSameLabelFromEveryModel() {
+        String schema = labelSchema("red", "green", "blue");
+        ChatRequest openAi = request(Provider.OPENAI, "Classify.", "Lorem ipsum dolor sit amet", schema);
+        ChatRequest gemini = new ChatRequest(
+                Provider.GEMINI,
+                "gemini-2.5-flash",
+                openAi.system(),
+                openAi.messages(),
+                openAi.schema(),
+                null,
+                true,
+                0.0,
+                null);
+
+        assertThat(ANSWERS.answer(gemini)).isEqualTo(ANSWERS.answer(openAi));
+    }
+
+    @Test
     void answer_reduceTickets_namesTopThemesProductsAndCount() {
         List<String> docs = List.of(
                 "I was charged $19.00 twice this month for Ledger. I want a refund for the duplicate charge today.",
