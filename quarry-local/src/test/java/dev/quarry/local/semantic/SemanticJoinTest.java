@@ -122,6 +122,28 @@ class SemanticJoinTest {
     }
 
     @Test
+    void join_withMoreLeftKeysThanOneBlock_judgesEveryPairOnce() {
+        try (LlmSimulator sim = LlmSimulator.builder().answers(SAME_COMPANY).start();
+                LocalBackend backend = backend(dir, sim)) {
+            int n = JoinExecutor.LEFT_BLOCK * 2 + 7;
+            LocalRelation left = side(
+                    "id",
+                    "name",
+                    java.util.stream.IntStream.range(0, n)
+                            .mapToObj(i -> "Company " + i)
+                            .toArray());
+            LocalRelation right = side("code", "title", "company 3", "Company 100 Inc", "Nobody");
+
+            ExecutionResult result = run(backend, join(left, right, 10_000));
+
+            assertThat(result.rows())
+                    .extracting(r -> r.getString("name") + "=" + r.getString("title"))
+                    .containsExactly("Company 3=company 3", "Company 100=Company 100 Inc");
+            assertThat(sim.counters().requests()).isEqualTo(3L * n);
+        }
+    }
+
+    @Test
     void join_aboveMaxPairs_refusesBeforeSendingAnything() {
         try (LlmSimulator sim = LlmSimulator.builder().start();
                 LocalBackend backend = backend(dir, sim)) {
