@@ -98,6 +98,23 @@ public final class RowLoader {
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 
+    /**
+     * Appends one value of a column to the current row of an appender: nulls, scalars (numbers
+     * widened or narrowed to the column's type, dates and timestamps converted), embeddings (from
+     * {@code float[]}, {@code double[]} or a list), arrays and structs (from {@code Row}s or maps),
+     * nested to any depth.
+     *
+     * <pre>{@code RowLoader.appendValue(appender, Row.of(schema, "a", 1L), structType);}</pre>
+     *
+     * @param a the appender, inside {@code beginRow()}
+     * @param v the Java value, or null
+     * @param type the column's type
+     * @throws SQLException when DuckDB refuses the value
+     */
+    public static void appendValue(DuckDBAppender a, Object v, DataType type) throws SQLException {
+        appendTop(a, v, type);
+    }
+
     private static void appendTop(DuckDBAppender a, Object v, DataType type) throws SQLException {
         if (v == null) {
             a.appendNull();
