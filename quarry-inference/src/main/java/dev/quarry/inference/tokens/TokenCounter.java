@@ -7,6 +7,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.FewShotExample;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts tokens with jtokkit: {@code o200k_base} for current OpenAI models (GPT-4o, GPT-4.1, GPT-5,
@@ -28,7 +29,17 @@ public final class TokenCounter {
 
     private static volatile EncodingRegistry registry;
 
+    /** Entries of the count cache of the parts requests share; past this it starts afresh. */
+    static final int SHARED_PARTS_CACHED = 1024;
+
     private final Encoding encoding;
+
+    /**
+     * Counts of the parts many requests share (system prompt, few-shot examples, schema): a
+     * semantic operator sends the same ones with every row, and counting them once instead of per
+     * request takes most of the tokenizer's work off the request path.
+     */
+    private final ConcurrentHashMap<String, Integer> shared = new ConcurrentHashMap<>();
 
     private TokenCounter(Encoding encoding) {
         this.encoding = encoding;
@@ -115,12 +126,28 @@ public final class TokenCounter {
      */
     public int countRequest(ChatRequest request) {
         int n = PER_REQUEST;
-        if (request.system() != null) n += PER_MESSAGE + count(request.system());
+        if (request.system() != null) n += PER_MESSAGE + countShared(request.system());
         for (FewShotExample ex : request.examples()) {
-            n += 2 * PER_MESSAGE + count(ex.user()) + count(ex.assistant());
+            n += 2 * PER_MESSAGE + countShared(ex.user()) + countShared(ex.assistant());
         }
         n += PER_MESSAGE + count(request.user());
-        if (request.schema() != null) n += count(request.schema().json());
+        if (request.schema() != null) n += countShared(request.schema().json());
         return n;
+    }
+
+    /** {@link #count} of a text that many requests share, remembered. */
+    int countShared(String text) {
+        if (text == null || text.isEmpty()) return 0;
+        Integer known = shared.get(text);
+        if (known != null) return known;
+        int n = count(text);
+        if (shared.size() >= SHARED_PARTS_CACHED) shared.clear();
+        shared.put(text, n);
+        return n;
+    }
+
+    /** The number of shared parts whose counts are remembered; for tests. */
+    int sharedPartsCached() {
+        return shared.size();
     }
 }

@@ -37,6 +37,30 @@ class TokensAndPricesTest {
     }
 
     @Test
+    void countRequest_sharedSystemPromptCountedOnceAndSameTotal() {
+        TokenCounter c = TokenCounter.forModel("openai", "gpt-4o");
+        String system = "You extract fields from support tickets. Answer in JSON.";
+        int first = c.countRequest(
+                ChatRequest.builder().system(system).user("Hello world").build());
+        int second = c.countRequest(ChatRequest.builder()
+                .system(new String(system))
+                .user("Hello world")
+                .build());
+        assertThat(second).isEqualTo(first);
+        assertThat(first).isEqualTo(TokenCounter.PER_REQUEST + 2 * TokenCounter.PER_MESSAGE + c.count(system) + 2);
+        assertThat(c.sharedPartsCached()).isEqualTo(1);
+    }
+
+    @Test
+    void countShared_manyDistinctPartsStayBounded() {
+        TokenCounter c = TokenCounter.forModel("openai", "gpt-4o");
+        for (int i = 0; i < TokenCounter.SHARED_PARTS_CACHED + 10; i++) {
+            assertThat(c.countShared("system prompt number " + i)).isEqualTo(c.count("system prompt number " + i));
+        }
+        assertThat(c.sharedPartsCached()).isLessThanOrEqualTo(TokenCounter.SHARED_PARTS_CACHED);
+    }
+
+    @Test
     void observe_learnsInputRatioAndOutputLength() {
         Calibration c = new Calibration(1.0, 256);
         for (int i = 0; i < 50; i++) c.observe(100, 120, 40);
