@@ -3,6 +3,7 @@ package dev.quarry.inference.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.quarry.ErrorCode;
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.FewShotExample;
@@ -59,7 +60,7 @@ public final class AnthropicProtocol implements ChatProtocol {
             ObjectNode tool = body.putArray("tools").addObject();
             tool.put("name", request.schema().name());
             tool.put("description", "Record the answer. Always call this tool with the complete answer.");
-            tool.set("input_schema", request.schema().jsonSchema());
+            tool.putRawValue("input_schema", new RawValue(request.schema().json()));
             body.putObject("tool_choice")
                     .put("type", "tool")
                     .put("name", request.schema().name());

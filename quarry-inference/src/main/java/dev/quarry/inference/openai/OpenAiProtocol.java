@@ -3,6 +3,7 @@ package dev.quarry.inference.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.quarry.ErrorCode;
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.FewShotExample;
@@ -71,7 +72,7 @@ public final class OpenAiProtocol implements ChatProtocol, EmbeddingProtocol {
             ObjectNode js = format.putObject("json_schema");
             js.put("name", request.schema().name());
             js.put("strict", true);
-            js.set("schema", request.schema().jsonSchema());
+            js.putRawValue("schema", new RawValue(request.schema().json()));
         }
         return new WireRequest(
                 URI.create(endpoint.baseUrl() + "/chat/completions"),
