@@ -7,11 +7,12 @@ import static java.util.Objects.requireNonNull;
  * {@code explain()} shows and what a budget check compares against.
  *
  * <pre>{@code
- * new InferenceEstimate("SemanticProject", "semantic.classify(body)", "fast", 1_000, 180_000, 3_000, 0.0192)
+ * new InferenceEstimate("semantic.classify(team)", "semantic.classify(body)", "fast", 1_000, 180_000, 3_000, 0.0192)
  * }</pre>
  *
- * @param operator the plan node's name, e.g. {@code SemanticProject} or {@code SemanticJoin}
- * @param details which operation of the node, e.g. {@code semantic.extract(body, TicketInfo)}
+ * @param operator the operator's name as its metrics will show it, e.g. {@code semantic.extract(info)} or
+ *     {@code semantic.join}
+ * @param details what it computes, e.g. {@code semantic.extract(body, TicketInfo)}
  * @param modelAlias the model alias the requests go to
  * @param requests the estimated number of requests sent (after deduplication and cache hits, when known)
  * @param inputTokens the estimated prompt tokens

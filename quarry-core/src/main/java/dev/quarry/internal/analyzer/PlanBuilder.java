@@ -110,27 +110,38 @@ public final class PlanBuilder {
         }
         Scope scope = Scope.of(child.schema());
         List<Expression> projections = new ArrayList<>();
+        List<SemanticPlanner.Target> targets = new ArrayList<>();
         for (Expression c : columns) {
             if (c instanceof UnresolvedColumn u && u.name().equals("*")) {
                 for (StructField f : child.schema().fields()) {
                     projections.add(new ColumnRef(f.name(), f.type(), f.nullable()));
+                    targets.add(SemanticPlanner.Target.column(f.name()));
                 }
                 continue;
             }
             Expression r = resolve(c, scope);
             rejectAggregate(r, "select");
-            projections.add(named(c, r));
+            Expression named = named(c, r);
+            projections.add(named);
+            targets.add(target(c, named));
         }
         checkUnique(projections, "select");
-        return project(child, projections);
+        return project(child, projections, targets);
+    }
+
+    /** Where the value of an output column goes: the user's name when they gave one. */
+    private static SemanticPlanner.Target target(Expression written, Expression named) {
+        return written instanceof Alias
+                ? SemanticPlanner.Target.column(named.outputName())
+                : SemanticPlanner.Target.unnamed();
     }
 
     /** A projection, with the model calls of its expressions pulled into SemanticProjects below it. */
-    private LogicalPlan project(LogicalPlan child, List<Expression> projections) {
+    private LogicalPlan project(LogicalPlan child, List<Expression> projections, List<SemanticPlanner.Target> targets) {
         if (projections.stream().noneMatch(SemanticResolver::containsSemantic)) {
             return new Project(child, projections);
         }
-        SemanticPlanner.Lowered lowered = SemanticPlanner.lower(child, projections, internalNames);
+        SemanticPlanner.Lowered lowered = SemanticPlanner.lower(child, projections, targets, internalNames);
         return new Project(lowered.child(), lowered.expressions());
     }
 
@@ -146,8 +157,10 @@ public final class PlanBuilder {
         Scope scope = Scope.of(child.schema());
         Schema in = child.schema();
         List<Expression> projections = new ArrayList<>();
+        List<SemanticPlanner.Target> targets = new ArrayList<>();
         for (StructField f : in.fields()) {
             projections.add(new ColumnRef(f.name(), f.type(), f.nullable()));
+            targets.add(SemanticPlanner.Target.column(f.name()));
         }
         Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, Expression> entry : columns.entrySet()) {
@@ -162,11 +175,13 @@ public final class PlanBuilder {
             int i = in.indexOf(name);
             if (i >= 0) {
                 projections.set(i, named);
+                targets.set(i, SemanticPlanner.Target.column(name));
             } else {
                 projections.add(named);
+                targets.add(SemanticPlanner.Target.column(name));
             }
         }
-        return project(child, projections);
+        return project(child, projections, targets);
     }
 
     /**
@@ -253,7 +268,8 @@ public final class PlanBuilder {
         if (!SemanticResolver.containsSemantic(r)) {
             return new Filter(child, r);
         }
-        SemanticPlanner.Lowered lowered = SemanticPlanner.lower(child, List.of(r), internalNames);
+        SemanticPlanner.Lowered lowered =
+                SemanticPlanner.lower(child, List.of(r), List.of(SemanticPlanner.Target.filter()), internalNames);
         return new Project(new Filter(lowered.child(), lowered.expressions().get(0)), refs(child.schema()));
     }
 
@@ -645,6 +661,7 @@ public final class PlanBuilder {
         Scope scope = Scope.of(child.schema());
         List<Expression> keys = new ArrayList<>();
         List<Expression> outputs = new ArrayList<>();
+        List<SemanticPlanner.Target> targets = new ArrayList<>();
         for (Expression g : groupBy) {
             rejectSemantic(g, "groupBy");
             Expression r = resolve(g, scope);
@@ -653,6 +670,7 @@ public final class PlanBuilder {
                         + " aggregates in agg(...)");
             }
             outputs.add(named(g, r));
+            targets.add(target(g, outputs.get(outputs.size() - 1)));
             keys.add(strip(r));
         }
         if (aggregates.isEmpty() && keys.isEmpty()) {
@@ -669,10 +687,11 @@ public final class PlanBuilder {
             }
             checkGrouped(strip(r), keys, a);
             outputs.add(named(a, r));
+            targets.add(target(a, outputs.get(outputs.size() - 1)));
         }
         checkUnique(outputs, "agg");
         if (outputs.stream().anyMatch(SemanticPlanner::containsReduce)) {
-            return SemanticPlanner.aggregateWithReduce(child, keys, outputs, internalNames);
+            return SemanticPlanner.aggregateWithReduce(child, keys, outputs, targets, internalNames);
         }
         return new Aggregate(child, keys, outputs);
     }

@@ -9,17 +9,22 @@ import dev.quarry.internal.expr.SemanticFunction;
 import dev.quarry.internal.expr.SemanticFunction.Kind;
 import dev.quarry.internal.expr.SortKey;
 import dev.quarry.internal.plan.Aggregate;
+import dev.quarry.internal.plan.ClusterLabels;
 import dev.quarry.internal.plan.LogicalPlan;
 import dev.quarry.internal.plan.Project;
+import dev.quarry.internal.plan.SemanticJoin;
 import dev.quarry.internal.plan.SemanticProject;
+import dev.quarry.internal.plan.SimilarityJoin;
 import dev.quarry.types.ArrayType;
 import dev.quarry.types.ScalarType;
 import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +46,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * The caller projects the user's columns on top, so internal columns never reach the output.
+ *
+ * <p>Internal names stay internal; what users see of an operator (metrics, {@code explain}, usage
+ * tables) is its label, {@code semantic.<kind>} followed by where its result goes ({@link Target}):
+ *
+ * <ul>
+ *   <li>the whole value of an output column the user named: {@code semantic.extract(info)};
+ *   <li>part of a larger expression of such a column ({@code Semantic.map(...).isNull()} as
+ *       {@code flag}): {@code semantic.map(in flag)};
+ *   <li>in a filter condition: {@code semantic.predicate(filter)};
+ *   <li>a column named after its own call ({@code select(Semantic.analyzeSentiment(col("body")))}):
+ *       {@code semantic.sentiment};
+ *   <li>one call whose result goes to several places names each of them:
+ *       {@code semantic.extract(a, b)}.
+ * </ul>
+ *
+ * A label that an operator below already has gets {@code #2}, {@code #3}, ... (a second filter on a
+ * model answer is {@code semantic.predicate(filter)#2}), so the operators of one DataFrame have
+ * distinct labels.
  */
 final class SemanticPlanner {
     private SemanticPlanner() {}
@@ -49,11 +72,57 @@ final class SemanticPlanner {
     record Lowered(LogicalPlan child, List<Expression> expressions) {}
 
     /**
+     * Where the value of an expression goes, which names the model calls in it.
+     *
+     * @param column the output column the user named, or null for a filter or a column named after its own call
+     * @param condition whether the expression is a filter condition
+     */
+    record Target(String column, boolean condition) {
+        private static final Target FILTER = new Target(null, true);
+        private static final Target UNNAMED = new Target(null, false);
+
+        /** The value of the output column {@code name}, named by the user. */
+        static Target column(String name) {
+            return new Target(name, false);
+        }
+
+        /** A filter condition. */
+        static Target filter() {
+            return FILTER;
+        }
+
+        /** A column named after its own expression, e.g. {@code semantic.sentiment(body)}. */
+        static Target unnamed() {
+            return UNNAMED;
+        }
+
+        /** How a call in an expression going here is named: null when it says nothing. */
+        String role(boolean whole) {
+            if (condition) {
+                return "filter";
+            }
+            if (column == null) {
+                return null;
+            }
+            return whole ? column : "in " + column;
+        }
+    }
+
+    /**
      * The expressions with every semantic function replaced by a column of a SemanticProject
      * built over {@code child}.
+     *
+     * @param child the input
+     * @param expressions the expressions
+     * @param targets where each expression's value goes (same size as {@code expressions})
+     * @param counter the session's counter of internal names
      */
-    static Lowered lower(LogicalPlan child, List<Expression> expressions, AtomicLong counter) {
+    static Lowered lower(LogicalPlan child, List<Expression> expressions, List<Target> targets, AtomicLong counter) {
+        if (targets.size() != expressions.size()) {
+            throw new IllegalArgumentException(expressions.size() + " expressions but " + targets.size() + " targets");
+        }
         Names names = new Names(child.schema().names(), counter);
+        Labels labels = new Labels(child);
         LogicalPlan current = child;
         List<Expression> exprs = new ArrayList<>(expressions);
         while (true) {
@@ -67,6 +136,7 @@ final class SemanticPlanner {
             List<Expression> preProjected = new ArrayList<>();
             Map<Expression, ColumnRef> preRefs = new HashMap<>();
             List<Alias> columns = new ArrayList<>();
+            Map<String, String> columnLabels = new HashMap<>();
             Map<Expression, Expression> replacements = new HashMap<>();
             for (SemanticFunction f : ready) {
                 List<Expression> inputs = new ArrayList<>();
@@ -83,6 +153,7 @@ final class SemanticPlanner {
                 }
                 String name = names.next("__semantic_");
                 columns.add(new Alias(new SemanticFunction(f.kind(), inputs, f.spec(), f.type()), name));
+                columnLabels.put(name, labels.next(f.kind(), roles(f, exprs, targets)));
                 replacements.put(f, new ColumnRef(name, f.type(), true));
             }
             if (!preProjected.isEmpty()) {
@@ -90,13 +161,40 @@ final class SemanticPlanner {
                 projections.addAll(preProjected);
                 current = new Project(current, projections);
             }
-            current = new SemanticProject(current, columns);
+            current = new SemanticProject(current, columns, columnLabels);
             List<Expression> next = new ArrayList<>(exprs.size());
             for (Expression e : exprs) {
                 next.add(replace(e, replacements));
             }
             exprs = next;
         }
+    }
+
+    /** Where {@code f}'s result goes: the roles of the expressions holding it, in order, each once. */
+    private static Set<String> roles(SemanticFunction f, List<Expression> exprs, List<Target> targets) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            Expression e = exprs.get(i);
+            if (contains(e, f)) {
+                String role = targets.get(i).role(strip(e).equals(f));
+                if (role != null) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static boolean contains(Expression e, Expression part) {
+        if (e.equals(part)) {
+            return true;
+        }
+        for (Expression c : e.children()) {
+            if (contains(c, part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The semantic functions that read no other semantic function, in order of appearance. */
@@ -123,10 +221,19 @@ final class SemanticPlanner {
      * @param child the aggregated input
      * @param keys the grouping expressions
      * @param outputs the named, resolved outputs (keys first)
+     * @param targets where each output goes (same size as {@code outputs})
+     * @param counter the session's counter of internal names
      * @return the plan
      */
     static LogicalPlan aggregateWithReduce(
-            LogicalPlan child, List<Expression> keys, List<Expression> outputs, AtomicLong counter) {
+            LogicalPlan child,
+            List<Expression> keys,
+            List<Expression> outputs,
+            List<Target> targets,
+            AtomicLong counter) {
+        if (targets.size() != outputs.size()) {
+            throw new IllegalArgumentException(outputs.size() + " outputs but " + targets.size() + " targets");
+        }
         List<String> taken = new ArrayList<>(child.schema().names());
         for (Expression o : outputs) {
             taken.add(o.outputName());
@@ -137,7 +244,7 @@ final class SemanticPlanner {
         for (int i = 0; i < outputs.size(); i++) {
             Expression o = outputs.get(i);
             if (containsReduce(o)) {
-                Expression body = lowering.lower(strip(o));
+                Expression body = lowering.lower(strip(o), strip(o), targets.get(i));
                 finalOutputs.add(new Alias(body, o.outputName()));
             } else {
                 lowering.aggregateOutputs.add(o);
@@ -151,7 +258,12 @@ final class SemanticPlanner {
             StructField f = aggregated.field(outputs.get(i).outputName());
             finalOutputs.set(i, new ColumnRef(f.name(), f.type(), f.nullable()));
         }
-        return new Project(new SemanticProject(aggregate, lowering.reduceColumns), finalOutputs);
+        Labels labels = new Labels(child);
+        Map<String, String> columnLabels = new HashMap<>();
+        for (Alias column : lowering.reduceColumns) {
+            columnLabels.put(column.name(), labels.next(Kind.REDUCE, lowering.roles.get(column.name())));
+        }
+        return new Project(new SemanticProject(aggregate, lowering.reduceColumns, columnLabels), finalOutputs);
     }
 
     private static final class ReduceLowering {
@@ -159,6 +271,7 @@ final class SemanticPlanner {
         private final Names names;
         private final List<Expression> aggregateOutputs = new ArrayList<>();
         private final List<Alias> reduceColumns = new ArrayList<>();
+        private final Map<String, Set<String>> roles = new HashMap<>();
         private final Map<Expression, ColumnRef> done = new HashMap<>();
 
         ReduceLowering(List<Expression> keys, Names names) {
@@ -166,9 +279,13 @@ final class SemanticPlanner {
             this.names = names;
         }
 
-        Expression lower(Expression e) {
+        /** {@code e}, part of the output {@code output} going to {@code target}, with its REDUCEs lowered. */
+        Expression lower(Expression e, Expression output, Target target) {
             ColumnRef known = done.get(e);
             if (known != null) {
+                if (e instanceof SemanticFunction) {
+                    addRole(known.name(), target.role(e == output));
+                }
                 return known;
             }
             if (e instanceof Literal) {
@@ -196,13 +313,21 @@ final class SemanticPlanner {
                         new Alias(new SemanticFunction(Kind.REDUCE, List.of(list), f.spec(), ScalarType.STRING), name));
                 ColumnRef ref = new ColumnRef(name, ScalarType.STRING, true);
                 done.put(e, ref);
+                roles.put(name, new LinkedHashSet<>());
+                addRole(name, target.role(e == output));
                 return ref;
             }
             List<Expression> children = new ArrayList<>();
             for (Expression c : e.children()) {
-                children.add(lower(c));
+                children.add(lower(c, output, target));
             }
             return e.withChildren(children);
+        }
+
+        private void addRole(String column, String role) {
+            if (role != null) {
+                roles.get(column).add(role);
+            }
         }
 
         private ColumnRef computed(Expression e, String name) {
@@ -272,6 +397,43 @@ final class SemanticPlanner {
             out.add(new ColumnRef(f.name(), f.type(), f.nullable()));
         }
         return out;
+    }
+
+    /**
+     * The labels of new operators over an input: {@code semantic.<kind>(<roles>)}, with {@code #2},
+     * {@code #3}, ... when an operator of the input, or one labelled before, already has it.
+     */
+    private static final class Labels {
+        private final Set<String> taken = new HashSet<>();
+
+        Labels(LogicalPlan input) {
+            collect(input, taken);
+        }
+
+        String next(Kind kind, Set<String> roles) {
+            String base = "semantic." + kind.name().toLowerCase(Locale.ROOT)
+                    + (roles.isEmpty() ? "" : "(" + String.join(", ", roles) + ")");
+            String label = base;
+            for (int n = 2; !taken.add(label); n++) {
+                label = base + "#" + n;
+            }
+            return label;
+        }
+
+        private static void collect(LogicalPlan plan, Set<String> out) {
+            if (plan instanceof SemanticProject p) {
+                out.addAll(p.labels().values());
+            } else if (plan instanceof SemanticJoin j) {
+                out.add(j.label());
+            } else if (plan instanceof SimilarityJoin j) {
+                out.add(j.label());
+            } else if (plan instanceof ClusterLabels c) {
+                out.add(c.label());
+            }
+            for (LogicalPlan child : plan.children()) {
+                collect(child, out);
+            }
+        }
     }
 
     /**

@@ -19,9 +19,9 @@ import java.util.Locale;
  *
  * <pre>
  * == Inference Estimate ==
- * operator                                       model  requests  input tokens  output tokens  cost (USD)
- * SemanticProject semantic.classify(body, ...)   fast      1,000       180,000          3,000    0.019200
- * total                                                    1,000       180,000          3,000    0.019200
+ * operator                                               model  requests  input tokens  output tokens  cost (USD)
+ * semantic.classify(team) semantic.classify(body, ...)   fast      1,000       180,000          3,000    0.019200
+ * total                                                            1,000       180,000          3,000    0.019200
  * </pre>
  *
  * @param operators how many semantic operators calling a model the plan has

@@ -70,6 +70,17 @@ public record ClusterLabels(
         this(child, embeddingColumn, k, seed, maxIterations, labelColumn, centroidColumn, null);
     }
 
+    /**
+     * The operator's name in metrics and usage tables, after its label column.
+     *
+     * <pre>{@code String shown = clusters.label(); // "semantic.withClusterLabels(cluster)"}</pre>
+     *
+     * @return the label
+     */
+    public String label() {
+        return "semantic.withClusterLabels(" + labelColumn + ")";
+    }
+
     @Override
     public List<LogicalPlan> children() {
         return List.of(child);

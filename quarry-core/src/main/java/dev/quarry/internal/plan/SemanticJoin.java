@@ -55,6 +55,18 @@ public record SemanticJoin(
         this(left, right, spec, leftColumns, rightColumns, maxPairs, null);
     }
 
+    /**
+     * The operator's name in metrics and usage tables: {@code semantic.join} (the execution adds
+     * {@code #2}, {@code #3} to further semantic joins of one query).
+     *
+     * <pre>{@code String shown = join.label(); // "semantic.join"}</pre>
+     *
+     * @return the label
+     */
+    public String label() {
+        return "semantic.join";
+    }
+
     @Override
     public List<LogicalPlan> children() {
         return List.of(left, right);

@@ -81,6 +81,17 @@ public record SimilarityJoin(
         this(left, right, leftEmbedding, rightEmbedding, k, metric, similarityColumn, null);
     }
 
+    /**
+     * The operator's name in metrics and usage tables, after its similarity column.
+     *
+     * <pre>{@code String shown = join.label(); // "semantic.simJoin(score)"}</pre>
+     *
+     * @return the label
+     */
+    public String label() {
+        return "semantic.simJoin(" + similarityColumn + ")";
+    }
+
     @Override
     public List<LogicalPlan> children() {
         return List.of(left, right);

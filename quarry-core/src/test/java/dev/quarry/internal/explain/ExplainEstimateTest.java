@@ -9,6 +9,8 @@ import dev.quarry.DataFrame;
 import dev.quarry.ExplainMode;
 import dev.quarry.Session;
 import dev.quarry.functions.Semantic;
+import dev.quarry.internal.expr.Alias;
+import dev.quarry.internal.expr.SemanticFunction;
 import dev.quarry.internal.plan.LogicalPlan;
 import dev.quarry.internal.plan.SemanticProject;
 import dev.quarry.spi.CatalogEntry;
@@ -57,12 +59,13 @@ class ExplainEstimateTest {
 
     private static void collect(LogicalPlan plan, List<InferenceEstimate> out) {
         if (plan instanceof SemanticProject sp) {
-            for (var f : sp.functions()) {
+            for (Alias column : sp.columns()) {
+                SemanticFunction f = (SemanticFunction) column.child();
                 long requests = 1_000;
                 long in = requests * 200;
                 long outTokens = requests * 20;
                 out.add(new InferenceEstimate(
-                        "SemanticProject",
+                        sp.label(column),
                         f.toString(),
                         f.spec().modelAlias(),
                         requests,

@@ -159,7 +159,9 @@ public final class PruneColumns implements Rule {
             if (kept.isEmpty()) {
                 return child;
             }
-            return child == sp.child() && kept.size() == sp.columns().size() ? sp : new SemanticProject(child, kept);
+            return child == sp.child() && kept.size() == sp.columns().size()
+                    ? sp
+                    : new SemanticProject(child, kept, sp.labels());
         }
         if (input instanceof SemanticJoin j) {
             Set<String> leftNeeds = from(needed, j.left().schema());

@@ -54,8 +54,8 @@ public final class PushCheapPredicatesBelowSemantic implements Rule {
             if (split.left.isEmpty()) {
                 return node;
             }
-            LogicalPlan below =
-                    new SemanticProject(new Filter(sp.child(), PlanExpressions.and(split.left)), sp.columns());
+            LogicalPlan below = new SemanticProject(
+                    new Filter(sp.child(), PlanExpressions.and(split.left)), sp.columns(), sp.labels());
             return split.kept.isEmpty() ? below : new Filter(below, PlanExpressions.and(split.kept));
         }
         if (child instanceof SemanticJoin join) {

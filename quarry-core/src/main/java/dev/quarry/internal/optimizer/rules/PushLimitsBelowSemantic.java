@@ -28,7 +28,7 @@ public final class PushLimitsBelowSemantic implements Rule {
             return node;
         }
         if (limit.child() instanceof SemanticProject sp) {
-            return new SemanticProject(new Limit(sp.child(), limit.limit()), sp.columns());
+            return new SemanticProject(new Limit(sp.child(), limit.limit()), sp.columns(), sp.labels());
         }
         if (limit.child() instanceof Project p && reachesSemantic(p.child())) {
             return new Project(new Limit(p.child(), limit.limit()), p.projections());

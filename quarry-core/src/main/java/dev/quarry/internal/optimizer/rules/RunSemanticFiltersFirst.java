@@ -61,7 +61,9 @@ public final class RunSemanticFiltersFirst implements Rule {
                 return node;
             }
             LogicalPlan moved = new SemanticProject(
-                    new Filter(new SemanticProject(b.child(), a.columns()), filter.condition()), b.columns());
+                    new Filter(new SemanticProject(b.child(), a.columns(), a.labels()), filter.condition()),
+                    b.columns(),
+                    b.labels());
             return new Project(moved, refs(filter.schema().fields()));
         }
         if (a.child() instanceof Project p && callsModelBelow(p.child())) {
@@ -80,7 +82,7 @@ public final class RunSemanticFiltersFirst implements Rule {
                 SemanticFunction f = (SemanticFunction) c.child();
                 rewritten.add(new Alias(PlanExpressions.substitute(f, outputs), c.name()));
             }
-            LogicalPlan below = new Filter(new SemanticProject(p.child(), rewritten), filter.condition());
+            LogicalPlan below = new Filter(new SemanticProject(p.child(), rewritten, a.labels()), filter.condition());
             List<Expression> projections = new ArrayList<>(p.projections());
             for (Alias c : a.columns()) {
                 projections.add(new ColumnRef(c.name(), c.type(), true));
