@@ -3,6 +3,7 @@ package dev.quarry.local.semantic;
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.InferenceRuntime;
 import dev.quarry.inference.RequestEstimate;
+import dev.quarry.internal.expr.Alias;
 import dev.quarry.internal.expr.Expression;
 import dev.quarry.internal.expr.SemanticFunction;
 import dev.quarry.internal.expr.SemanticFunction.Kind;
@@ -64,8 +65,8 @@ final class InferenceEstimator {
     private void walk(LogicalPlan plan, List<InferenceEstimate> out) {
         if (plan instanceof SemanticProject p) {
             String input = standIns.compile(p.child());
-            for (SemanticFunction f : p.functions()) {
-                out.add(function(f, input));
+            for (Alias column : p.columns()) {
+                out.add(function(p.label(column), (SemanticFunction) column.child(), input));
             }
         } else if (plan instanceof SemanticJoin j) {
             out.add(join(j));
@@ -75,11 +76,11 @@ final class InferenceEstimator {
         }
     }
 
-    private InferenceEstimate function(SemanticFunction f, String input) {
+    private InferenceEstimate function(String label, SemanticFunction f, String input) {
         String alias = f.spec().modelAlias();
         String details = f.toString();
         if (f.inputs().isEmpty()) {
-            return new InferenceEstimate("SemanticProject", details, alias, 0, 0, 0, 0);
+            return new InferenceEstimate(label, details, alias, 0, 0, 0, 0);
         }
         StringJoiner cols = new StringJoiner(", ");
         StringJoiner notNull = new StringJoiner(" AND ");
@@ -96,7 +97,7 @@ final class InferenceEstimator {
         long rows = scalar("SELECT count(*) FROM (" + distinct + ") AS d");
         List<List<Object>> sample = sample(distinct, new Schema(fields), f.kind() == Kind.EMBED ? 256 : SAMPLE);
         if (rows == 0 || sample.isEmpty()) {
-            return new InferenceEstimate("SemanticProject", details, alias, 0, 0, 0, 0);
+            return new InferenceEstimate(label, details, alias, 0, 0, 0, 0);
         }
         RequestEstimate total;
         if (f.kind() == Kind.EMBED) {
@@ -122,7 +123,7 @@ final class InferenceEstimator {
             total = scale(sum, sample.size(), rows);
         }
         return new InferenceEstimate(
-                "SemanticProject",
+                label,
                 details,
                 alias,
                 total.requests(),
@@ -193,7 +194,7 @@ final class InferenceEstimator {
         List<List<Object>> ls = sample(leftDistinct, columns(j.left().schema(), j.leftColumns()), JOIN_SAMPLE);
         List<List<Object>> rs = sample(rightDistinct, columns(j.right().schema(), j.rightColumns()), JOIN_SAMPLE);
         if (n * m == 0 || ls.isEmpty() || rs.isEmpty()) {
-            return new InferenceEstimate("SemanticJoin", j.details(), alias, 0, 0, 0, 0);
+            return new InferenceEstimate(j.label(), j.details(), alias, 0, 0, 0, 0);
         }
         JoinExecutor.PairPrompt prompt = new JoinExecutor.PairPrompt(j);
         RequestEstimate sum = RequestEstimate.NONE;
@@ -204,7 +205,7 @@ final class InferenceEstimator {
         }
         RequestEstimate total = scale(sum, ls.size() * rs.size(), n * m);
         return new InferenceEstimate(
-                "SemanticJoin",
+                j.label(),
                 j.details(),
                 alias,
                 total.requests(),

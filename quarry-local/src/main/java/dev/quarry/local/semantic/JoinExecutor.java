@@ -52,7 +52,7 @@ final class JoinExecutor {
         String rightKeys = keys(node.right().schema(), node.rightColumns(), right);
         long nk = execution.count(leftKeys);
         long mk = execution.count(rightKeys);
-        String label = "semantic.join";
+        String label = execution.uniqueName(node.label());
         OperatorRun op = execution.operator(label, node.details(), node.spec().modelAlias());
         Progress progress = execution.progress(label, nk * mk);
         RequestPipeline pipeline = execution.pipeline(label, progress);

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
@@ -47,21 +46,17 @@ final class ProjectExecutor {
     String run(SemanticProject node, String input) {
         long start = System.nanoTime();
         long rows = execution.count(input);
-        List<SemanticFunction> functions = node.functions();
-        String label = functions.size() == 1
-                ? operatorName(functions.get(0))
-                : "SemanticProject("
-                        + String.join(
-                                ", ",
-                                functions.stream()
-                                        .map(ProjectExecutor::operatorName)
-                                        .toList()) + ")";
-        Progress progress = execution.progress(label, rows * functions.size());
+        List<String> names = new ArrayList<>();
+        for (Alias column : node.columns()) {
+            names.add(execution.uniqueName(node.label(column)));
+        }
+        String label = names.size() == 1 ? names.get(0) : "SemanticProject(" + String.join(", ", names) + ")";
+        Progress progress = execution.progress(label, rows * names.size());
         RequestPipeline pipeline = execution.pipeline(label, progress);
         List<ColumnJob> jobs = new ArrayList<>();
         try {
-            for (Alias column : node.columns()) {
-                jobs.add(job((SemanticFunction) column.child(), column.name(), pipeline, progress));
+            for (int i = 0; i < names.size(); i++) {
+                jobs.add(job((SemanticFunction) node.columns().get(i).child(), names.get(i), pipeline, progress));
             }
             feed(node, input, jobs, pipeline, progress);
             for (ColumnJob job : jobs) {
@@ -83,13 +78,9 @@ final class ProjectExecutor {
         return output;
     }
 
-    static String operatorName(SemanticFunction f) {
-        return "semantic." + f.kind().name().toLowerCase(Locale.ROOT);
-    }
-
+    /** The job computing one column; {@code name} is its operator's name in metrics. */
     private ColumnJob job(SemanticFunction f, String name, RequestPipeline pipeline, Progress progress) {
-        OperatorRun op =
-                execution.operator(operatorName(f), name + " = " + f, f.spec().modelAlias());
+        OperatorRun op = execution.operator(name, f.toString(), f.spec().modelAlias());
         ResultTable table = ResultTable.create(execution.connection(), execution.newTableName(), f.type());
         execution.track(table.name());
         if (f.kind() == Kind.EMBED) {

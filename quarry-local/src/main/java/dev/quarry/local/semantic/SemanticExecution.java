@@ -22,8 +22,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.duckdb.DuckDBConnection;
@@ -56,6 +58,7 @@ public final class SemanticExecution implements AutoCloseable {
     private final List<String> tables = new ArrayList<>();
     private final List<OperatorMetrics> metrics = new ArrayList<>();
     private final PlanCompiler.Relations relations;
+    private final Set<String> operatorNames = new HashSet<>();
     private int operatorCounter;
 
     SemanticExecution(
@@ -263,6 +266,19 @@ public final class SemanticExecution implements AutoCloseable {
         } catch (SQLException e) {
             throw DuckErrors.translate(e, "counting the input of a semantic operator", false);
         }
+    }
+
+    /**
+     * The name an operator of this query is shown under: its label, or, when another operator of
+     * the query already took it (two DataFrames with an operator of the same label joined or
+     * unioned), the label with {@code #2}, {@code #3}, ...
+     */
+    String uniqueName(String label) {
+        String name = label;
+        for (int n = 2; !operatorNames.add(name); n++) {
+            name = label + "#" + n;
+        }
+        return name;
     }
 
     /** A new operator of this query, with its own usage key. */

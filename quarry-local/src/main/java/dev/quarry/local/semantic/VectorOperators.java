@@ -21,7 +21,10 @@ final class VectorOperators {
         execution.track(output);
         new SimilarityJoinExecutor(execution.connection()).execute(node, left, right, output);
         execution.addMetrics(OperatorMetrics.relational(
-                node.nodeName(), node.details(), Duration.ofNanos(System.nanoTime() - start), execution.count(output)));
+                execution.uniqueName(node.label()),
+                node.details(),
+                Duration.ofNanos(System.nanoTime() - start),
+                execution.count(output)));
         return output;
     }
 
@@ -31,7 +34,10 @@ final class VectorOperators {
         execution.track(output);
         new ClusterLabelsExecutor(execution.connection()).execute(node, input, output);
         execution.addMetrics(OperatorMetrics.relational(
-                node.nodeName(), node.details(), Duration.ofNanos(System.nanoTime() - start), execution.count(output)));
+                execution.uniqueName(node.label()),
+                node.details(),
+                Duration.ofNanos(System.nanoTime() - start),
+                execution.count(output)));
         return output;
     }
 }

@@ -79,7 +79,7 @@ class BadOutputTest {
             assertThat(sim.counters().requests()).isEqualTo(2);
             assertThat(result.languageModel().failedRows()).isEqualTo(1);
             OperatorMetrics op = result.operators().stream()
-                    .filter(o -> o.operator().equals("semantic.classify"))
+                    .filter(o -> o.operator().equals("semantic.classify(team)"))
                     .findFirst()
                     .orElseThrow();
             assertThat(op.languageModel().failedRows()).isEqualTo(1);

@@ -53,7 +53,10 @@ class DedupCacheMetricsTest {
                 DataTypes.STRING);
         SemanticFunction summarize =
                 function(Kind.SUMMARIZE, List.of(col(data, "body")), spec().build(), DataTypes.STRING);
-        return new SemanticProject(data, List.of(new Alias(classify, "label"), new Alias(summarize, "summary")));
+        return new SemanticProject(
+                data,
+                List.of(new Alias(classify, "label"), new Alias(summarize, "summary")),
+                Map.of("label", "semantic.classify(label)", "summary", "semantic.summarize(summary)"));
     }
 
     @Test
@@ -115,7 +118,7 @@ class DedupCacheMetricsTest {
                     .toList();
             assertThat(semantic)
                     .extracting(OperatorMetrics::operator)
-                    .containsExactly("semantic.classify", "semantic.summarize");
+                    .containsExactly("semantic.classify(label)", "semantic.summarize(summary)");
             assertThat(semantic).allSatisfy(o -> {
                 assertThat(o.languageModel().requests()).isEqualTo(3);
                 assertThat(o.outputRows()).isEqualTo(4);

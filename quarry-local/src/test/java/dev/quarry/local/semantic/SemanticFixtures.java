@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,8 +105,14 @@ final class SemanticFixtures {
         return new ColumnRef(f.name(), f.type(), f.nullable());
     }
 
+    /** A node computing {@code f} as column {@code name}, labelled as the planner labels {@code withColumn(name, f)}. */
     static SemanticProject project(LogicalPlan child, String name, SemanticFunction f) {
-        return new SemanticProject(child, List.of(new Alias(f, name)));
+        return new SemanticProject(child, List.of(new Alias(f, name)), Map.of(name, label(f, name)));
+    }
+
+    /** The label of {@code f} computing the column {@code name}, e.g. {@code semantic.classify(team)}. */
+    static String label(SemanticFunction f, String name) {
+        return "semantic." + f.kind().name().toLowerCase(Locale.ROOT) + "(" + name + ")";
     }
 
     static SemanticFunction function(Kind kind, List<Expression> inputs, SemanticSpec spec, DataType type) {

@@ -407,7 +407,8 @@ class SemanticProjectTest {
                             data,
                             List.of(
                                     new dev.quarry.internal.expr.Alias(fast, "a"),
-                                    new dev.quarry.internal.expr.Alias(smart, "b"))));
+                                    new dev.quarry.internal.expr.Alias(smart, "b")),
+                            Map.of("a", "semantic.summarize(a)", "b", "semantic.summarize(b)")));
 
             assertThat(chats(sim))
                     .extracting(RecordedRequest::model)

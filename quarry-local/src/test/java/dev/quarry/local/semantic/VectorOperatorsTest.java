@@ -60,7 +60,7 @@ class VectorOperatorsTest {
             assertThat(result.rows())
                     .extracting(r -> List.of(r.getLong("l"), r.getLong("r")))
                     .containsExactly(List.of(0L, 1L), List.of(1L, 0L));
-            assertThat(result.operators()).extracting(OperatorMetrics::operator).contains("SimilarityJoin");
+            assertThat(result.operators()).extracting(OperatorMetrics::operator).contains("semantic.simJoin(sim)");
             assertThat(sim.counters().requests()).isZero();
         }
     }
@@ -89,7 +89,8 @@ class VectorOperatorsTest {
             assertThat(rows.get(3).isNullAt("cluster")).isTrue();
             assertThat(result.operators())
                     .extracting(OperatorMetrics::operator)
-                    .contains("semantic.embed", "ClusterLabels");
+                    .containsSubsequence("semantic.embed(v)", "semantic.withClusterLabels(cluster)")
+                    .doesNotContain("ClusterLabels");
             assertThat(result.embeddingModel().requests()).isEqualTo(1);
         }
     }
