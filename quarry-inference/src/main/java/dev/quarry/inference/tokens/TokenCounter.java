@@ -7,6 +7,7 @@ import com.knuddels.jtokkit.api.EncodingType;
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.FewShotExample;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +29,8 @@ public final class TokenCounter {
     static final int PER_REQUEST = 3;
 
     private static volatile EncodingRegistry registry;
+
+    private static final Set<EncodingType> LOADING = ConcurrentHashMap.newKeySet();
 
     /** Entries of the count cache of the parts requests share; past this it starts afresh. */
     static final int SHARED_PARTS_CACHED = 1024;
@@ -69,6 +72,33 @@ public final class TokenCounter {
      */
     public static TokenCounter forModel(String provider, String modelName) {
         return new TokenCounter(registry().getEncoding(encodingType(provider, modelName)));
+    }
+
+    /**
+     * Starts loading a model's encoding on a background thread, if no one has yet, so that the first
+     * request does not wait for it: loading the {@code o200k_base} tables takes about a second.
+     * {@link #forModel} and the first count wait for a load in progress instead of starting another.
+     *
+     * <pre>{@code TokenCounter.loadInBackground("openai", "gpt-4.1-nano");}</pre>
+     *
+     * @param provider the provider id
+     * @param modelName the model name
+     */
+    public static void loadInBackground(String provider, String modelName) {
+        EncodingType type = encodingType(provider, modelName);
+        if (!LOADING.add(type)) return;
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        registry().getEncoding(type);
+                    } catch (RuntimeException e) {
+                        // forModel loads it again in the caller's thread and reports the failure there
+                        LOADING.remove(type);
+                    }
+                },
+                "quarry-tokenizer-load");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

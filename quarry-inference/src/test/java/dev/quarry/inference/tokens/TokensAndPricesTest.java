@@ -52,6 +52,14 @@ class TokensAndPricesTest {
     }
 
     @Test
+    void loadInBackground_thenForModelCountsAsUsual() {
+        TokenCounter.loadInBackground("openai", "gpt-4.1-mini");
+        TokenCounter.loadInBackground("openai", "gpt-4.1-mini");
+        assertThat(TokenCounter.forModel("openai", "gpt-4.1-mini").count("Hello world"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void countShared_manyDistinctPartsStayBounded() {
         TokenCounter c = TokenCounter.forModel("openai", "gpt-4o");
         for (int i = 0; i < TokenCounter.SHARED_PARTS_CACHED + 10; i++) {

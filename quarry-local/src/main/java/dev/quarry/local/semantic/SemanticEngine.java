@@ -3,6 +3,7 @@ package dev.quarry.local.semantic;
 import static java.util.Objects.requireNonNull;
 
 import dev.quarry.inference.InferenceRuntime;
+import dev.quarry.inference.tokens.TokenCounter;
 import dev.quarry.internal.plan.ClusterLabels;
 import dev.quarry.internal.plan.LogicalPlan;
 import dev.quarry.internal.plan.SemanticJoin;
@@ -11,6 +12,7 @@ import dev.quarry.internal.plan.SimilarityJoin;
 import dev.quarry.local.sql.ExpressionCompiler;
 import dev.quarry.local.sql.FunctionMapper;
 import dev.quarry.local.sql.PlanCompiler;
+import dev.quarry.models.HostedModelConfig;
 import dev.quarry.spi.InferenceEstimate;
 import dev.quarry.spi.SessionConfig;
 import java.util.List;
@@ -75,6 +77,10 @@ public final class SemanticEngine implements AutoCloseable {
         this.customizer = requireNonNull(customizer, "customizer is null");
         this.settings = SemanticSettings.from(config.settings());
         this.budget = new Budget(settings.budgetUsd(), this::spentUsd);
+        // the tokenizer tables take about a second to load: start now, not at the first request
+        for (Object model : config.languageModels().values()) {
+            if (model instanceof HostedModelConfig<?> h) TokenCounter.loadInBackground(h.provider(), h.modelName());
+        }
     }
 
     /**
