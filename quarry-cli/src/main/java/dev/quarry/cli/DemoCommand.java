@@ -132,14 +132,15 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Pipeline:");
         out.println("  1. keep open and pending tickets                        relational (DuckDB)");
-        out.println("  2. extract TicketInfo(product, wantsRefund, errorCodes)  semantic.extract");
-        out.println("  3. classify into billing / technical / sales / account   semantic.classify");
-        out.println("  4. keep tickets whose customer is angry or frustrated    semantic.predicate");
-        out.println(
-                "  5. embed the ticket text                                 semantic.embed (all-MiniLM-L6-v2, in process)");
+        out.println("  2. extract TicketInfo(product, wantsRefund, errorCodes)  semantic.extract(info)");
+        out.println("  3. classify into billing / technical / sales / account   semantic.classify(team)");
+        out.println("  4. keep tickets whose customer is angry or frustrated    semantic.predicate(filter)");
+        out.println("  5. embed the ticket text                                 semantic.embed(embedding)"
+                + " (all-MiniLM-L6-v2, in process)");
         String step6 = "  6. group them into " + clusters + " clusters";
-        out.println(step6 + " ".repeat(Math.max(1, 59 - step6.length())) + "semantic.withClusterLabels (k-means++)");
-        out.println("  7. write Parquet, then reduce each cluster to a theme    semantic.reduce");
+        out.println(step6 + " ".repeat(Math.max(1, 59 - step6.length()))
+                + "semantic.withClusterLabels(cluster_label) (k-means++)");
+        out.println("  7. write Parquet, then reduce each cluster to a theme    semantic.reduce(theme)");
         out.println();
 
         out.println("Angry or frustrated customers: " + run.angryTickets() + " of " + run.openTickets()

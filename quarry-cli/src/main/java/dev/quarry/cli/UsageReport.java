@@ -81,7 +81,7 @@ final class UsageReport {
         for (OperatorMetrics op : operators) {
             ModelUsage u = op.languageModel().plus(op.embeddingModel());
             rows.add(List.of(
-                    label(op),
+                    op.operator(),
                     op.outputRows() < 0 ? "" : String.valueOf(op.outputRows()),
                     String.valueOf(u.requests()),
                     String.valueOf(u.cacheHits()),
@@ -96,14 +96,15 @@ final class UsageReport {
 
     /**
      * A note when the optimizer ran a semantic filter before operators written above it (they then
-     * saw fewer rows), e.g. the demo's predicate before its extract and classify.
+     * saw fewer rows), e.g. the demo's {@code semantic.predicate(filter)} before its extract and
+     * classify.
      */
     Optional<String> reorderNote() {
         for (int i = 0; i < operators.size(); i++) {
             if (!operators.get(i).operator().startsWith("semantic.")) {
                 continue;
             }
-            if (operators.get(i).operator().equals("semantic.predicate")) {
+            if (isFilter(operators.get(i).operator())) {
                 long rowsAfter = -1;
                 for (int j = i + 1; j < operators.size(); j++) {
                     if (operators.get(j).operator().startsWith("semantic.")) {
@@ -152,16 +153,8 @@ final class UsageReport {
                 u.failedRows());
     }
 
-    /** The operator name and, when the details start with {@code column = ...}, the column it computes. */
-    static String label(OperatorMetrics op) {
-        String details = op.details();
-        int eq = details.indexOf(" = ");
-        if (eq > 0) {
-            String column = details.substring(0, eq).strip();
-            if (!column.startsWith("__") && column.matches("[\\w.]+")) {
-                return op.operator() + " → " + column;
-            }
-        }
-        return op.operator();
+    /** Whether an operator is a model call in a filter, e.g. {@code semantic.predicate(filter)#2}. */
+    private static boolean isFilter(String operator) {
+        return operator.matches("semantic\\.\\w+\\(filter[,)].*");
     }
 }

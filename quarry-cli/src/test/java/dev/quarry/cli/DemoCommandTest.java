@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +71,27 @@ class DemoCommandTest {
                 .contains("Themes of the clusters")
                 .contains("Model usage per operator:")
                 .contains("semantic.extract", "semantic.classify", "semantic.predicate", "semantic.reduce");
+    }
+
+    @Test
+    void call_usageTable_namesEachOperatorAfterItsColumnAsThePipelineDoes() {
+        String usage = first.substring(first.indexOf("Model usage per operator:"));
+        Matcher m = Pattern.compile("(?m)^\\| (semantic\\.\\S+) ").matcher(usage);
+        List<String> operators = new ArrayList<>();
+        while (m.find()) {
+            operators.add(m.group(1));
+        }
+        String pipeline = first.substring(first.indexOf("Pipeline:"), first.indexOf("Angry or frustrated"));
+
+        assertThat(operators)
+                .containsExactlyInAnyOrder(
+                        "semantic.predicate(filter)",
+                        "semantic.extract(info)",
+                        "semantic.classify(team)",
+                        "semantic.embed(embedding)",
+                        "semantic.withClusterLabels(cluster_label)",
+                        "semantic.reduce(theme)");
+        assertThat(operators).allSatisfy(op -> assertThat(pipeline).contains(op));
     }
 
     @Test

@@ -26,8 +26,8 @@ class UsageReportTest {
     @Test
     void of_twoQueries_sumsTheirLanguageModelUsage() {
         UsageReport report = UsageReport.of(List.of(
-                query(usage(10, 0), semantic("semantic.classify", "team = x", 10, usage(10, 0))),
-                query(usage(3, 2), semantic("semantic.reduce", "theme = y", 3, usage(3, 2)))));
+                query(usage(10, 0), semantic("semantic.classify(team)", "semantic.classify(x)", 10, usage(10, 0))),
+                query(usage(3, 2), semantic("semantic.reduce(theme)", "semantic.reduce(y)", 3, usage(3, 2)))));
 
         assertThat(report.languageModel().requests()).isEqualTo(13);
         assertThat(report.totals())
@@ -39,27 +39,30 @@ class UsageReportTest {
         UsageReport report = UsageReport.of(List.of(query(
                 usage(4, 0),
                 OperatorMetrics.relational("DuckDB", "Filter", Duration.ofMillis(3), 40),
-                semantic("semantic.extract", "info = semantic.extract(body)", 4, usage(4, 0)))));
+                semantic("semantic.extract(info)", "semantic.extract(body, TicketInfo)", 4, usage(4, 0)))));
 
         assertThat(report.table())
-                .contains("semantic.extract → info")
+                .contains("| semantic.extract(info) |")
                 .doesNotContain("DuckDB")
                 .contains("1 row");
     }
 
     @Test
-    void label_generatedColumnName_showsTheOperatorOnly() {
-        assertThat(UsageReport.label(
-                        semantic("semantic.predicate", "__semantic_3 = semantic.predicate(x)", 1, usage(1, 0))))
-                .isEqualTo("semantic.predicate");
+    void table_operatorsOfOneKind_showEachUnderItsOwnName() {
+        UsageReport report = UsageReport.of(List.of(query(
+                usage(8, 0),
+                semantic("semantic.extract(a)", "semantic.extract(body, A)", 4, usage(4, 0)),
+                semantic("semantic.extract(b)", "semantic.extract(body, B)", 4, usage(4, 0)))));
+
+        assertThat(report.table()).contains("| semantic.extract(a) |", "| semantic.extract(b) |");
     }
 
     @Test
     void reorderNote_filterFirstAndFewerRowsAfter_explainsTheReorder() {
         UsageReport report = UsageReport.of(List.of(query(
                 usage(30, 0),
-                semantic("semantic.predicate", "p", 200, usage(20, 0)),
-                semantic("semantic.extract", "e", 60, usage(10, 0)))));
+                semantic("semantic.predicate(filter)", "p", 200, usage(20, 0)),
+                semantic("semantic.extract(info)", "e", 60, usage(10, 0)))));
 
         assertThat(report.reorderNote())
                 .hasValue("The optimizer ran the semantic filter first: the operators after it saw 60 rows instead"
@@ -70,9 +73,19 @@ class UsageReportTest {
     void reorderNote_filterAfterOtherSemanticOperators_isEmpty() {
         UsageReport report = UsageReport.of(List.of(query(
                 usage(30, 0),
-                semantic("semantic.extract", "e", 200, usage(20, 0)),
-                semantic("semantic.predicate", "p", 200, usage(10, 0)),
-                semantic("semantic.reduce", "r", 5, usage(5, 0)))));
+                semantic("semantic.extract(info)", "e", 200, usage(20, 0)),
+                semantic("semantic.predicate(filter)", "p", 200, usage(10, 0)),
+                semantic("semantic.reduce(theme)", "r", 5, usage(5, 0)))));
+
+        assertThat(report.reorderNote()).isEmpty();
+    }
+
+    @Test
+    void reorderNote_firstOperatorIsAPredicateColumnNotAFilter_isEmpty() {
+        UsageReport report = UsageReport.of(List.of(query(
+                usage(30, 0),
+                semantic("semantic.predicate(angry)", "p", 200, usage(20, 0)),
+                semantic("semantic.extract(info)", "e", 60, usage(10, 0)))));
 
         assertThat(report.reorderNote()).isEmpty();
     }
