@@ -153,12 +153,12 @@ public final class EntityMatching {
     /** The rows the similarity join produced, as the engine reported them. */
     private static long similarityJoinRows(QueryMetrics metrics) {
         return metrics.operators().stream()
-                .filter(op -> op.operator().startsWith("SimilarityJoin"))
+                .filter(op -> op.operator().startsWith("semantic.simJoin"))
                 .mapToLong(OperatorMetrics::outputRows)
                 .findFirst()
                 .orElseThrow(() -> new QuarryException(
                         ErrorCode.INTERNAL_ERROR,
-                        "The query reported no SimilarityJoin operator; its operators: " + metrics.operators()));
+                        "The query reported no semantic.simJoin operator; its operators: " + metrics.operators()));
     }
 
     private static Set<String> pairs(List<Row> rows) {

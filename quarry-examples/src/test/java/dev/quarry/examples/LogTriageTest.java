@@ -30,6 +30,11 @@ class LogTriageTest {
     }
 
     @Test
+    void run_offline_printsEachOperatorUnderItsColumn() {
+        assertThat(run.printed).contains("  semantic.extract(event) ", "  semantic.classify(category) ");
+    }
+
+    @Test
     void run_bundledLogs_keepsOnlyWarningsAndErrors() {
         long expected = ExampleDataLines.count(work, "logs.csv", " (WARN|ERROR|FATAL) \\[");
 
