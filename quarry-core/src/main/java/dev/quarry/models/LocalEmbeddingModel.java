@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quarry.ErrorCode;
 import dev.quarry.QuarryException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An embedding model that runs inside the JVM: no key, no network, no rate limit. The model itself
@@ -22,8 +23,9 @@ public final class LocalEmbeddingModel implements EmbeddingModelConfig {
     private final int dimensions;
     private final int batchSize;
     private final int threads;
+    private final Boolean responseCache;
 
-    private LocalEmbeddingModel(String modelName, int dimensions, int batchSize, int threads) {
+    private LocalEmbeddingModel(String modelName, int dimensions, int batchSize, int threads, Boolean responseCache) {
         this.modelName = requireNonNull(modelName, "modelName is null");
         HostedModelConfig.positive("dimensions", dimensions);
         HostedModelConfig.positive("batchSize", batchSize);
@@ -31,6 +33,7 @@ public final class LocalEmbeddingModel implements EmbeddingModelConfig {
         this.dimensions = dimensions;
         this.batchSize = batchSize;
         this.threads = threads;
+        this.responseCache = responseCache;
     }
 
     /**
@@ -43,7 +46,7 @@ public final class LocalEmbeddingModel implements EmbeddingModelConfig {
      */
     public static LocalEmbeddingModel allMiniLmL6V2() {
         return new LocalEmbeddingModel(
-                ALL_MINILM_L6_V2, 384, 32, Runtime.getRuntime().availableProcessors());
+                ALL_MINILM_L6_V2, 384, 32, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class LocalEmbeddingModel implements EmbeddingModelConfig {
             throw new QuarryException(ErrorCode.INVALID_CONFIGURATION, "local embedding model name is blank");
         }
         return new LocalEmbeddingModel(
-                modelName.strip(), dimensions, 32, Runtime.getRuntime().availableProcessors());
+                modelName.strip(), dimensions, 32, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /**
@@ -73,7 +76,7 @@ public final class LocalEmbeddingModel implements EmbeddingModelConfig {
      * @return a copy with the batch size
      */
     public LocalEmbeddingModel batchSize(int batchSize) {
-        return new LocalEmbeddingModel(modelName, dimensions, batchSize, threads);
+        return new LocalEmbeddingModel(modelName, dimensions, batchSize, threads, responseCache);
     }
 
     /**
@@ -85,7 +88,32 @@ public final class LocalEmbeddingModel implements EmbeddingModelConfig {
      * @return a copy with the thread count
      */
     public LocalEmbeddingModel threads(int threads) {
-        return new LocalEmbeddingModel(modelName, dimensions, batchSize, threads);
+        return new LocalEmbeddingModel(modelName, dimensions, batchSize, threads, responseCache);
+    }
+
+    /**
+     * Whether vectors of this model are kept in the session's response cache (by default they are,
+     * unless the session turns the cache off with {@code quarry.response_cache=false}), so a text
+     * embedded once is not computed again, in this run or the next.
+     *
+     * <pre>{@code LocalEmbeddingModel.allMiniLmL6V2().responseCache(false)}</pre>
+     *
+     * @param enabled true to cache this model's vectors, false never to
+     * @return a copy with the setting
+     */
+    public LocalEmbeddingModel responseCache(boolean enabled) {
+        return new LocalEmbeddingModel(modelName, dimensions, batchSize, threads, enabled);
+    }
+
+    /**
+     * The model's own response-cache setting, empty when it follows the session's.
+     *
+     * <pre>{@code LocalEmbeddingModel.allMiniLmL6V2().responseCache() // Optional.empty}</pre>
+     *
+     * @return the setting
+     */
+    public Optional<Boolean> responseCache() {
+        return Optional.ofNullable(responseCache);
     }
 
     @Override
@@ -137,17 +165,18 @@ public final class LocalEmbeddingModel implements EmbeddingModelConfig {
                 && m.modelName.equals(modelName)
                 && m.dimensions == dimensions
                 && m.batchSize == batchSize
-                && m.threads == threads;
+                && m.threads == threads
+                && Objects.equals(m.responseCache, responseCache);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(modelName, dimensions, batchSize, threads);
+        return Objects.hash(modelName, dimensions, batchSize, threads, responseCache);
     }
 
     @Override
     public String toString() {
         return "LocalEmbeddingModel[model=" + modelName + ", dimensions=" + dimensions + ", batchSize=" + batchSize
-                + ", threads=" + threads + "]";
+                + ", threads=" + threads + (responseCache == null ? "" : ", responseCache=" + responseCache) + "]";
     }
 }

@@ -99,4 +99,13 @@ class ModelConfigTest {
         assertThatThrownBy(() -> LocalEmbeddingModel.allMiniLmL6V2().batchSize(0))
                 .hasMessageContaining("batchSize");
     }
+
+    @Test
+    void localEmbeddingModel_responseCacheFollowsTheSessionUnlessSet() {
+        assertThat(LocalEmbeddingModel.allMiniLmL6V2().responseCache()).isEmpty();
+        assertThat(LocalEmbeddingModel.allMiniLmL6V2().responseCache(false).responseCache())
+                .contains(false);
+        assertThat(LocalEmbeddingModel.allMiniLmL6V2().responseCache(false))
+                .isNotEqualTo(LocalEmbeddingModel.allMiniLmL6V2());
+    }
 }

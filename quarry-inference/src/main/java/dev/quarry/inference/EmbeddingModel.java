@@ -147,12 +147,16 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
 
     static final class Local extends EmbeddingModel {
         private final LocalEmbeddingModel config;
+        private final boolean cacheEnabled;
         private final ExecutorService executor;
+        private volatile LocalEmbeddingProvider provider;
+        private volatile String version;
         private volatile LocalEmbedder embedder;
 
-        Local(String alias, LocalEmbeddingModel config, ModelInfo info) {
+        Local(String alias, LocalEmbeddingModel config, ModelInfo info, boolean cacheEnabled) {
             super(alias, info);
             this.config = config;
+            this.cacheEnabled = cacheEnabled;
             this.executor = Executors.newFixedThreadPool(config.threads(), r -> {
                 Thread t = new Thread(r, "quarry-embed-" + alias);
                 t.setDaemon(true);
@@ -166,17 +170,30 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
                 synchronized (this) {
                     e = embedder;
                     if (e == null) {
-                        embedder = e = load(alias, config);
+                        embedder = e = provider().create(config);
                     }
                 }
             }
             return e;
         }
 
-        static LocalEmbedder load(String alias, LocalEmbeddingModel config) {
+        private LocalEmbeddingProvider provider() {
+            LocalEmbeddingProvider p = provider;
+            if (p == null) {
+                synchronized (this) {
+                    p = provider;
+                    if (p == null) {
+                        provider = p = find(alias, config);
+                    }
+                }
+            }
+            return p;
+        }
+
+        static LocalEmbeddingProvider find(String alias, LocalEmbeddingModel config) {
             for (LocalEmbeddingProvider p : ServiceLoader.load(LocalEmbeddingProvider.class)) {
                 if (p.supports(config)) {
-                    return p.create(config);
+                    return p;
                 }
             }
             throw new QuarryException(
@@ -199,12 +216,17 @@ abstract sealed class EmbeddingModel permits EmbeddingModel.Remote, EmbeddingMod
 
         @Override
         boolean cacheEnabled() {
-            return false;
+            return cacheEnabled;
         }
 
+        /** "local:" and the provider's identifier of its vectors, so cache keys change with them. */
         @Override
         String baseUrl() {
-            return "local";
+            String v = version;
+            if (v == null) {
+                version = v = "local:" + provider().modelVersion(config);
+            }
+            return v;
         }
 
         @Override

@@ -127,6 +127,8 @@ public final class InferenceRuntime implements AutoCloseable {
             }
             EmbeddingModelConfig cfg = e.getValue();
             if (cfg instanceof LocalEmbeddingModel local) {
+                boolean cacheOn = local.responseCache().orElse(b.responseCache);
+                anyCache |= cacheOn;
                 embeddings.put(
                         alias,
                         new EmbeddingModel.Local(
@@ -141,7 +143,8 @@ public final class InferenceRuntime implements AutoCloseable {
                                         0,
                                         local.dimensions(),
                                         ModelPrice.FREE,
-                                        true)));
+                                        true),
+                                cacheOn));
             } else {
                 HostedModelConfig<?> config = hosted(alias, cfg);
                 int dims = requestedDimensions(cfg);
@@ -447,6 +450,12 @@ public final class InferenceRuntime implements AutoCloseable {
         Map<String, List<Integer>> pending = new LinkedHashMap<>();
         Map<String, byte[]> keys = new HashMap<>();
         boolean useCache = cache != null && model.cacheEnabled();
+        String baseUrl;
+        try {
+            baseUrl = useCache ? model.baseUrl() : null;
+        } catch (QuarryException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         long hits = 0;
         for (int i = 0; i < texts.size(); i++) {
             String t = requireNonNull(texts.get(i), "text " + i + " is null");
@@ -457,7 +466,7 @@ public final class InferenceRuntime implements AutoCloseable {
             }
             if (useCache) {
                 byte[] fp = Fingerprint.embedding(
-                        model.info.provider(), model.info.modelName(), model.baseUrl(), model.requestedDimensions(), t);
+                        model.info.provider(), model.info.modelName(), baseUrl, model.requestedDimensions(), t);
                 Optional<byte[]> hit = cache.get(fp);
                 if (hit.isPresent()) {
                     out[i] = decodeVector(hit.get());

@@ -82,4 +82,18 @@ public final class MiniLmEmbeddingProvider implements LocalEmbeddingProvider {
         }
         return new MiniLmEmbedder(model);
     }
+
+    /**
+     * Identifies the vectors: checksums of the bundled model and tokenizer files, the truncation
+     * and the pooling, so cached vectors are not reused across a change of any of them.
+     *
+     * <pre>{@code new MiniLmEmbeddingProvider().modelVersion(LocalEmbeddingModel.allMiniLmL6V2())}</pre>
+     *
+     * @param model an all-MiniLM-L6-v2 configuration
+     * @return the identifier
+     */
+    @Override
+    public String modelVersion(LocalEmbeddingModel model) {
+        return MiniLmModel.version();
+    }
 }

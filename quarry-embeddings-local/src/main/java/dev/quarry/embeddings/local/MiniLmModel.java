@@ -88,6 +88,26 @@ final class MiniLmModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Identifies the vectors this code computes: CRC-32 of the model and tokenizer files, the
+     * truncation and the pooling. Read once per JVM (the files are read, not loaded into ONNX).
+     */
+    static String version() {
+        return Version.VALUE;
+    }
+
+    private static final class Version {
+        static final String VALUE =
+                "all-minilm-l6-v2-q/onnx-crc32=" + crc(resource(MODEL_RESOURCE)) + "/tokenizer-crc32="
+                        + crc(resource(TOKENIZER_RESOURCE)) + "/max-tokens=" + MAX_TOKENS + "/mean-pooled-unit-length";
+
+        private static String crc(byte[] bytes) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            return Long.toHexString(crc.getValue());
+        }
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = MiniLmModel.class.getResourceAsStream(name)) {
             if (in == null) {

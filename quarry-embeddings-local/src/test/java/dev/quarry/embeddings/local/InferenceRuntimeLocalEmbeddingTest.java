@@ -90,4 +90,48 @@ class InferenceRuntimeLocalEmbeddingTest {
             assertThat(runtime.modelInfo("mini").dimensions()).isEqualTo(384);
         }
     }
+
+    @Test
+    void embed_rerunOnTheSameDataDir_servesVectorsFromTheCache() {
+        List<String> texts = List.of("The invoice was charged twice", "My router keeps rebooting");
+        List<float[]> first;
+        try (InferenceRuntime runtime = runtime(LocalEmbeddingModel.allMiniLmL6V2())) {
+            first = runtime.embed("mini", texts, UsageKey.of("q1", "embed#1")).join();
+        }
+        try (InferenceRuntime runtime = runtime(LocalEmbeddingModel.allMiniLmL6V2())) {
+            List<float[]> second =
+                    runtime.embed("mini", texts, UsageKey.of("q2", "embed#1")).join();
+
+            assertThat(second.get(0)).containsExactly(first.get(0));
+            assertThat(second.get(1)).containsExactly(first.get(1));
+            ModelUsage usage = runtime.usage().usageOfQuery("q2", ModelKind.EMBEDDING);
+            assertThat(usage.requests()).isZero();
+            assertThat(usage.cacheHits()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void embed_responseCacheOff_computesAgain() {
+        List<String> texts = List.of("The invoice was charged twice");
+        LocalEmbeddingModel uncached = LocalEmbeddingModel.allMiniLmL6V2().responseCache(false);
+        try (InferenceRuntime runtime = runtime(uncached)) {
+            runtime.embed("mini", texts).join();
+        }
+        try (InferenceRuntime runtime = runtime(uncached)) {
+            runtime.embed("mini", texts, UsageKey.of("q2", "embed#1")).join();
+
+            ModelUsage usage = runtime.usage().usageOfQuery("q2", ModelKind.EMBEDDING);
+            assertThat(usage.requests()).isEqualTo(1);
+            assertThat(usage.cacheHits()).isZero();
+        }
+    }
+
+    @Test
+    void modelVersion_namesTheBundledFilesChecksums() {
+        String version = new MiniLmEmbeddingProvider().modelVersion(LocalEmbeddingModel.allMiniLmL6V2());
+
+        assertThat(version).matches("all-minilm-l6-v2-q/onnx-crc32=[0-9a-f]+/tokenizer-crc32=[0-9a-f]+/.*");
+        assertThat(new MiniLmEmbeddingProvider().modelVersion(LocalEmbeddingModel.allMiniLmL6V2()))
+                .isEqualTo(version);
+    }
 }

@@ -34,4 +34,20 @@ public interface LocalEmbeddingProvider {
      * @return the embedder
      */
     LocalEmbedder create(LocalEmbeddingModel model);
+
+    /**
+     * What identifies the vectors this provider computes for a model: the weights and everything
+     * else that shapes a vector (tokenizer, truncation, pooling). Cached vectors are keyed by it, so
+     * it must change whenever a text's vector would; it is called once per runtime, before the model
+     * is loaded, so it should be cheap. The default, the model name, suits providers whose vectors
+     * never change.
+     *
+     * <pre>{@code String v = provider.modelVersion(LocalEmbeddingModel.allMiniLmL6V2());}</pre>
+     *
+     * @param model the configuration
+     * @return an identifier of the computed vectors
+     */
+    default String modelVersion(LocalEmbeddingModel model) {
+        return model.modelName();
+    }
 }
