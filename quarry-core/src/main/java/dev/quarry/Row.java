@@ -134,6 +134,11 @@ public final class Row {
         return i;
     }
 
+    /** "a" or "an" before a type name, by its first letter. */
+    private static String article(String noun) {
+        return (!noun.isEmpty() && "aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+    }
+
     private <T> T typed(String column, Class<T> type, String typeName) {
         Object v = get(column);
         if (v == null) {
@@ -142,10 +147,10 @@ public final class Row {
         if (!type.isInstance(v)) {
             throw new QuarryException(
                     ErrorCode.TYPE_MISMATCH,
-                    "Column '" + column + "' holds a "
-                            + schema.field(column).type().simpleString() + " value ("
-                            + v.getClass().getSimpleName() + "), not a " + typeName + "; use get(\"" + column
-                            + "\") or the matching getter");
+                    "Column '" + column + "' holds "
+                            + article(schema.field(column).type().simpleString())
+                            + " value (" + v.getClass().getSimpleName() + "), not " + article(typeName)
+                            + "; use get(\"" + column + "\") or the matching getter");
         }
         return type.cast(v);
     }
