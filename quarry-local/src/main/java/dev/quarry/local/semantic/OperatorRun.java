@@ -31,7 +31,7 @@ final class OperatorRun {
     /**
      * An operator run.
      *
-     * @param name the operator, e.g. {@code semantic.extract}
+     * @param name the operator as metrics show it, e.g. {@code semantic.extract(info)}
      * @param details its arguments as shown in metrics
      * @param key whom its usage is accounted to
      * @param alias the model alias it uses
