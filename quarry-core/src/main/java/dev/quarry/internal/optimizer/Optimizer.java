@@ -2,6 +2,7 @@ package dev.quarry.internal.optimizer;
 
 import dev.quarry.internal.optimizer.rules.CollapseProjections;
 import dev.quarry.internal.optimizer.rules.MergeFilters;
+import dev.quarry.internal.optimizer.rules.MergeIndependentSemanticProjects;
 import dev.quarry.internal.optimizer.rules.PruneColumns;
 import dev.quarry.internal.optimizer.rules.PushCheapPredicatesBelowSemantic;
 import dev.quarry.internal.optimizer.rules.PushFiltersBelowProjections;
@@ -72,7 +73,11 @@ public final class Optimizer {
                         100),
                 new Batch(
                         "Prune columns",
-                        List.of(new PruneColumns(), new CollapseProjections(), new RemoveRedundantProjections()),
+                        List.of(
+                                new PruneColumns(),
+                                new CollapseProjections(),
+                                new RemoveRedundantProjections(),
+                                new MergeIndependentSemanticProjects()),
                         100));
     }
 

@@ -106,6 +106,7 @@ class RuleExecutorTest {
                         "PushLimitsBelowSemantic",
                         "PruneColumns",
                         "CollapseProjections",
-                        "RemoveRedundantProjections");
+                        "RemoveRedundantProjections",
+                        "MergeIndependentSemanticProjects");
     }
 }

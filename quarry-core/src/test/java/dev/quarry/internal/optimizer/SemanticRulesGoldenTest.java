@@ -7,6 +7,7 @@ import dev.quarry.DataFrame;
 import dev.quarry.Session;
 import dev.quarry.functions.Semantic;
 import dev.quarry.internal.explain.PlanPrinter;
+import dev.quarry.internal.optimizer.rules.MergeIndependentSemanticProjects;
 import dev.quarry.internal.optimizer.rules.PruneColumns;
 import dev.quarry.internal.optimizer.rules.PushCheapPredicatesBelowSemantic;
 import dev.quarry.internal.optimizer.rules.PushFiltersThroughOperators;
@@ -87,8 +88,8 @@ class SemanticRulesGoldenTest {
                 .withColumn("summary", Semantic.summarize(col("body")))
                 .filter(Semantic.predicate("Angry? {{ body }}"));
         assertGolden("semantic_filters_first", df, RunSemanticFiltersFirst.NAME);
-        assertThat(optimized(df))
-                .containsSubsequence("semantic.summarize", "semantic.extract", "Filter", "semantic.predicate");
+        assertThat(optimized(df)).containsSubsequence("semantic.summarize", "Filter", "semantic.predicate");
+        assertThat(optimized(df)).containsSubsequence("semantic.extract", "Filter", "semantic.predicate");
     }
 
     @Test
@@ -102,9 +103,11 @@ class SemanticRulesGoldenTest {
     void runSemanticFiltersFirst_disabled_keepsTheWrittenOrder() {
         DataFrame df = tickets.withColumn("summary", Semantic.summarize(col("body")))
                 .filter(Semantic.predicate("Angry? {{ body }}"));
-        assertThat(optimized(df, RunSemanticFiltersFirst.NAME))
+        // the merge of independent operators is off too: it would put both into one node
+        assertThat(optimized(df, RunSemanticFiltersFirst.NAME, MergeIndependentSemanticProjects.NAME))
                 .containsSubsequence("semantic.predicate", "semantic.summarize");
-        assertThat(optimized(df)).containsSubsequence("semantic.summarize", "semantic.predicate");
+        assertThat(optimized(df, MergeIndependentSemanticProjects.NAME))
+                .containsSubsequence("semantic.summarize", "semantic.predicate");
     }
 
     @Test
@@ -211,5 +214,56 @@ class SemanticRulesGoldenTest {
                         Semantic.reduce("Summarize the complaints", col("body")).as("summary"))
                 .filter(col("team").equalTo("billing"));
         assertGolden("semantic_reduce", df, PushFiltersThroughOperators.NAME);
+    }
+
+    // ------------------------------------------------------------------ MergeIndependentSemanticProjects
+
+    @Test
+    void mergeIndependentSemanticProjects_twoOperatorsOnTheSameText_becomeOneNode() {
+        DataFrame df = tickets.withColumn("info", Semantic.extract(col("body"), TicketInfo.class))
+                .withColumn("team2", Semantic.classify(col("body"), "billing", "technical"))
+                .withColumn("s", Semantic.analyzeSentiment(col("body")));
+        assertGolden("semantic_merge_independent", df, MergeIndependentSemanticProjects.NAME);
+        assertThat(optimized(df).lines().filter(l -> l.contains("SemanticProject")))
+                .hasSize(1);
+    }
+
+    @Test
+    void mergeIndependentSemanticProjects_operatorReadingAnotherAnswer_staysAbove() {
+        DataFrame df = tickets.withColumn("summary", Semantic.summarize(col("body")))
+                .withColumn("team2", Semantic.classify(col("summary"), "billing", "technical"));
+        assertThat(optimized(df).lines().filter(l -> l.contains("SemanticProject")))
+                .hasSize(2);
+        assertThat(optimized(df)).containsSubsequence("semantic.classify", "semantic.summarize");
+    }
+
+    @Test
+    void mergeIndependentSemanticProjects_operatorReadingAComputedColumn_staysAbove() {
+        DataFrame df = tickets.withColumn("summary", Semantic.summarize(col("body")))
+                .withColumn("loud", upper(col("body")))
+                .withColumn("team2", Semantic.classify(col("loud"), "billing", "technical"));
+        assertThat(optimized(df).lines().filter(l -> l.contains("SemanticProject")))
+                .hasSize(2);
+    }
+
+    @Test
+    void mergeIndependentSemanticProjects_projectionComputingFromAnAnswer_movesAbove() {
+        DataFrame df = tickets.withColumn("reply", Semantic.map("Reply to {{ body }}"))
+                .withColumn("unanswered", col("reply").isNull())
+                .withColumn("team2", Semantic.classify(col("body"), "billing", "technical"));
+        String plan = optimized(df);
+        assertThat(plan.lines().filter(l -> l.contains("SemanticProject"))).hasSize(1);
+        assertThat(plan).containsSubsequence("IS NULL) AS unanswered", "SemanticProject");
+        assertThat(optimize(df).plan().schema()).isEqualTo(df.schema());
+    }
+
+    @Test
+    void mergeIndependentSemanticProjects_disabled_keepsOneNodePerOperator() {
+        DataFrame df = tickets.withColumn("info", Semantic.extract(col("body"), TicketInfo.class))
+                .withColumn("team2", Semantic.classify(col("body"), "billing", "technical"));
+        assertThat(optimized(df, MergeIndependentSemanticProjects.NAME)
+                        .lines()
+                        .filter(l -> l.contains("SemanticProject")))
+                .hasSize(2);
     }
 }
