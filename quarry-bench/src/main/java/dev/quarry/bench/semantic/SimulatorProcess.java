@@ -59,11 +59,12 @@ final class SimulatorProcess implements AutoCloseable {
      * @return the running simulators
      */
     static SimulatorProcess start(Duration... latencies) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                SimulatorProcess.class.getName()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // e.g. -Dquarry.bench.simulatorJvmArgs=-XX:StartFlightRecording=filename=sim.jfr to profile it
+        String extra = System.getProperty("quarry.bench.simulatorJvmArgs", "").strip();
+        if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SimulatorProcess.class.getName()));
         for (Duration d : latencies) command.add(Long.toString(d.toMillis()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         try {
@@ -71,7 +72,11 @@ final class SimulatorProcess implements AutoCloseable {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             PrintWriter in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
             String line = out.readLine();
-            if (line == null || !line.startsWith("READY ")) {
+            while (line != null && !line.startsWith("READY ")) {
+                System.err.println("simulator process: " + line);
+                line = out.readLine();
+            }
+            if (line == null) {
                 p.destroyForcibly();
                 throw new IllegalStateException("the simulator process did not start; it printed: " + line);
             }
