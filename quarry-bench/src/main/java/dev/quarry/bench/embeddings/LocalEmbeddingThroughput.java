@@ -93,9 +93,11 @@ public final class LocalEmbeddingThroughput {
                     InferenceRuntime runtime = InferenceRuntime.builder()
                             .embeddingModel(
                                     "mini",
+                                    // computing is measured, not the response cache
                                     LocalEmbeddingModel.allMiniLmL6V2()
                                             .batchSize(batchSize)
-                                            .threads(threads))
+                                            .threads(threads)
+                                            .responseCache(false))
                             .dataDir(dataDir)
                             .build();
                     open.add(runtime);
