@@ -30,7 +30,7 @@ import java.util.Map;
  *       intervals [arrival, arrival + 200 ms] the simulator logged).
  * </ul>
  *
- * <pre>java -cp quarry-bench/target/benchmarks.jar dev.quarry.bench.semantic.EngineOverheadBench [rows] [concurrency]</pre>
+ * <pre>java -cp quarry-bench/target/benchmarks.jar dev.quarry.bench.semantic.EngineOverheadBench [rows] [concurrency] [warm-ups]</pre>
  */
 public final class EngineOverheadBench {
     private static final Duration SLOW = Duration.ofMillis(200);
@@ -40,17 +40,19 @@ public final class EngineOverheadBench {
     /**
      * Runs the benchmark.
      *
-     * @param args optional row count (default 10,000) and {@code quarry.max_concurrency} (default 64)
+     * @param args optional row count (default 10,000), {@code quarry.max_concurrency} (default 64) and
+     *     the number of warm-up runs (default 4)
      */
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         List<Map<String, Object>> tickets = SemanticBenchSupport.tickets(rows, 0.30, 42);
         Result instant;
         Result slow;
         try (SimulatorProcess sims = SimulatorProcess.start(Duration.ZERO, SLOW)) {
             // warm up both JVMs (until the JIT has compiled the request paths), DuckDB and the HTTP client
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < warmups; i++) {
                 run(SemanticBenchSupport.tickets(rows, 0.30, 7 + i), sims, 0, concurrency);
             }
             instant = run(tickets, sims, 0, concurrency);
@@ -70,6 +72,9 @@ public final class EngineOverheadBench {
                         + " deduplication, answer conversion, handing requests to the runtime) used %.2f s CPU"
                         + " = %.3f ms per request",
                 instant.driverCpuSeconds, 1000 * instant.driverCpuSeconds / instant.requests));
+        System.out.println(fmt(
+                "instant run: JIT compilation %.2f s, garbage collection %.2f s (of the engine's CPU and wall time)",
+                instant.jitSeconds, instant.gcSeconds));
         System.out.println(fmt(
                 "200 ms run: %.2f s wall, ideal %d x 0.2 s / %d = %.2f s, beyond the ideal %.1f %%; no model call"
                         + " in flight during %.2f s = %.1f %% of the wall time",
@@ -94,7 +99,21 @@ public final class EngineOverheadBench {
             double driverCpuSeconds,
             double simulatorCpuSeconds,
             long requests,
-            double idleSeconds) {}
+            double idleSeconds,
+            double jitSeconds,
+            double gcSeconds) {}
+
+    private static double jitSeconds() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+    }
+
+    private static double gcSeconds() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms / 1e3;
+    }
 
     private static double processCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -117,6 +136,8 @@ public final class EngineOverheadBench {
                 .config("quarry.max_concurrency", Integer.toString(concurrency))
                 .build()) {
             SimulatorProcess.Stats before = sims.stats(simulator, Instant.now(), Instant.now());
+            double jit = jitSeconds();
+            double gc = gcSeconds();
             double cpu = processCpuSeconds();
             long driver = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             Instant begin = Instant.now();
@@ -125,6 +146,8 @@ public final class EngineOverheadBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             Instant end = Instant.now();
             cpu = processCpuSeconds() - cpu;
+            jit = jitSeconds() - jit;
+            gc = gcSeconds() - gc;
             double driverSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - driver) / 1e9;
             SimulatorProcess.Stats after = sims.stats(simulator, begin, end);
             long requests = after.requests() - before.requests();
@@ -146,7 +169,9 @@ public final class EngineOverheadBench {
                     driverSeconds,
                     after.cpuSeconds() - before.cpuSeconds(),
                     requests,
-                    Math.max(0, seconds - after.busySeconds()));
+                    Math.max(0, seconds - after.busySeconds()),
+                    jit,
+                    gc);
         }
     }
 }

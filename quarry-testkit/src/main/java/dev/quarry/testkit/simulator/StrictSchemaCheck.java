@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,9 +50,20 @@ final class StrictSchemaCheck {
         this.root = root;
     }
 
+    /** Verdicts on schemas already checked: clients send the same schema with every request. */
+    private static final Map<JsonNode, Optional<String>> CHECKED = new ConcurrentHashMap<>();
+
+    private static final int CHECKED_LIMIT = 256;
+
     /** The first violation, or null when the schema is acceptable. */
     static @Nullable String check(JsonNode schema) {
-        return new StrictSchemaCheck(schema).checkRoot();
+        Optional<String> known = CHECKED.get(schema);
+        if (known == null) {
+            known = Optional.ofNullable(new StrictSchemaCheck(schema).checkRoot());
+            if (CHECKED.size() >= CHECKED_LIMIT) CHECKED.clear();
+            CHECKED.put(schema.deepCopy(), known);
+        }
+        return known.orElse(null);
     }
 
     private @Nullable String checkRoot() {

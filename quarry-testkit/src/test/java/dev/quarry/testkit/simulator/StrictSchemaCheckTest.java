@@ -3,6 +3,7 @@ package dev.quarry.testkit.simulator;
 import static dev.quarry.testkit.simulator.SimHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,18 @@ class StrictSchemaCheckTest {
                         + "\"b\":{\"anyOf\":[{\"$ref\":\"#/$defs/X\"},{\"type\":\"null\"}]}},"
                         + "\"$defs\":{\"X\":" + OK_OBJECT + "}}")))
                 .isNull();
+    }
+
+    @Test
+    void check_sameSchemaAgain_sameVerdictEvenAfterTheCallerChangesItsCopy() {
+        ObjectNode schema = (ObjectNode) json("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}");
+        String first = StrictSchemaCheck.check(schema);
+        schema.put("type", "object");
+
+        assertThat(StrictSchemaCheck.check(json("{\"type\":\"array\",\"items\":{\"type\":\"string\"}}")))
+                .isEqualTo(first)
+                .isNotNull();
+        assertThat(StrictSchemaCheck.check(schema)).isNotEqualTo(first);
     }
 
     @Test
