@@ -52,7 +52,7 @@ public final class MergeIndependentSemanticProjects implements Rule {
             return node;
         }
         if (upper.child() instanceof SemanticProject lower) {
-            return readsAny(upper.columns(), lower.columns()) || clash(upper, lower)
+            return readsAny(upper.columns(), lower.columns()) || clash(upper.columns(), lower)
                     ? node
                     : merged(lower, upper.columns(), upper.labels());
         }
@@ -84,14 +84,8 @@ public final class MergeIndependentSemanticProjects implements Rule {
             body = PlanExpressions.rebind(body, lower.child().schema(), ColumnRef.Side.NONE);
             renamed.add(new Alias(body, a.name()));
         }
-        Set<String> taken = names(lower.columns());
-        for (StructField f : lower.child().schema().fields()) {
-            taken.add(f.name());
-        }
-        for (Alias a : renamed) {
-            if (!taken.add(a.name())) {
-                return upper;
-            }
+        if (clash(renamed, lower)) {
+            return upper;
         }
         SemanticProject merged = merged(lower, renamed, upper.labels());
         List<Expression> projections = new ArrayList<>(between.projections());
@@ -122,12 +116,13 @@ public final class MergeIndependentSemanticProjects implements Rule {
         return false;
     }
 
-    private static boolean clash(SemanticProject upper, SemanticProject lower) {
+    /** Whether a new column would take the name of one the lower node already outputs. */
+    private static boolean clash(List<Alias> added, SemanticProject lower) {
         Set<String> taken = names(lower.columns());
         for (StructField f : lower.child().schema().fields()) {
             taken.add(f.name());
         }
-        for (Alias a : upper.columns()) {
+        for (Alias a : added) {
             if (!taken.add(a.name())) {
                 return true;
             }
