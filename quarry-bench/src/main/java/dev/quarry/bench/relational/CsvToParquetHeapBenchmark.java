@@ -2,9 +2,7 @@ package dev.quarry.bench.relational;
 
 import dev.quarry.SaveMode;
 import dev.quarry.Session;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import dev.quarry.bench.JvmMeasures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,9 +46,7 @@ public final class CsvToParquetHeapBenchmark {
         }
         long csvBytes = Files.size(csv);
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
+        JvmMeasures.resetPeakHeap();
         long t0 = System.nanoTime();
         long written;
         try (Session session = Session.builder()
@@ -61,12 +57,7 @@ public final class CsvToParquetHeapBenchmark {
             written = session.read().parquet(parquet.toString()).count();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
+        long peak = JvmMeasures.peakHeapBytes();
         System.out.printf(
                 Locale.ROOT,
                 "CSV: %,d bytes (%.2f GB), %,d rows -> Parquet %,d bytes in %.1f s%npeak Java heap: %.1f MB (max heap %.0f MB)%n",

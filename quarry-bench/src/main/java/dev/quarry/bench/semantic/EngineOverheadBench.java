@@ -5,6 +5,7 @@ import static dev.quarry.bench.semantic.SemanticBenchSupport.fmt;
 import dev.quarry.OperatorMetrics;
 import dev.quarry.QueryResult;
 import dev.quarry.Session;
+import dev.quarry.bench.JvmMeasures;
 import dev.quarry.models.OpenAIModel;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -103,24 +104,6 @@ public final class EngineOverheadBench {
             double jitSeconds,
             double gcSeconds) {}
 
-    private static double jitSeconds() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
-    }
-
-    private static double gcSeconds() {
-        long ms = 0;
-        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ms += Math.max(0, gc.getCollectionTime());
-        }
-        return ms / 1e3;
-    }
-
-    private static double processCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                        .getProcessCpuTime()
-                / 1e9;
-    }
-
     private static Result run(
             List<Map<String, Object>> tickets, SimulatorProcess sims, int simulator, int concurrency) {
         try (Session session = Session.builder()
@@ -136,18 +119,18 @@ public final class EngineOverheadBench {
                 .config("quarry.max_concurrency", Integer.toString(concurrency))
                 .build()) {
             SimulatorProcess.Stats before = sims.stats(simulator, Instant.now(), Instant.now());
-            double jit = jitSeconds();
-            double gc = gcSeconds();
-            double cpu = processCpuSeconds();
+            double jit = JvmMeasures.jitSeconds();
+            double gc = JvmMeasures.gcSeconds();
+            double cpu = JvmMeasures.processCpuSeconds();
             long driver = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             Instant begin = Instant.now();
             long start = System.nanoTime();
             QueryResult result = SemanticBenchSupport.pipeline(session, tickets).collect();
             double seconds = (System.nanoTime() - start) / 1e9;
             Instant end = Instant.now();
-            cpu = processCpuSeconds() - cpu;
-            jit = jitSeconds() - jit;
-            gc = gcSeconds() - gc;
+            cpu = JvmMeasures.processCpuSeconds() - cpu;
+            jit = JvmMeasures.jitSeconds() - jit;
+            gc = JvmMeasures.gcSeconds() - gc;
             double driverSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - driver) / 1e9;
             SimulatorProcess.Stats after = sims.stats(simulator, begin, end);
             long requests = after.requests() - before.requests();

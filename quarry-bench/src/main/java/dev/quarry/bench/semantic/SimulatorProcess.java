@@ -1,5 +1,6 @@
 package dev.quarry.bench.semantic;
 
+import dev.quarry.bench.JvmMeasures;
 import dev.quarry.testkit.simulator.Latency;
 import dev.quarry.testkit.simulator.LlmSimulator;
 import dev.quarry.testkit.simulator.Provider;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,10 +157,7 @@ final class SimulatorProcess implements AutoCloseable {
                     LlmSimulator sim = sims.get(Integer.parseInt(parts[1]));
                     long from = Long.parseLong(parts[2]);
                     long to = Long.parseLong(parts[3]);
-                    double cpu =
-                            ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                                            .getProcessCpuTime()
-                                    / 1e9;
+                    double cpu = JvmMeasures.processCpuSeconds();
                     out.println(sim.counters().requests() + " " + busySeconds(sim.requests(), from, to) + " " + cpu);
                 }
             }

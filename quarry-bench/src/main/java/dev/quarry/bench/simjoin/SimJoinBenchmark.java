@@ -1,6 +1,7 @@
 package dev.quarry.bench.simjoin;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.quarry.bench.JvmMeasures;
 import dev.quarry.internal.plan.ClusterLabels;
 import dev.quarry.internal.plan.LocalRelation;
 import dev.quarry.internal.plan.SimilarityJoin;
@@ -15,8 +16,6 @@ import dev.quarry.types.EmbeddingType;
 import dev.quarry.types.Schema;
 import dev.quarry.types.StructField;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -177,21 +176,14 @@ public final class SimJoinBenchmark {
     private record Measure(long wallStart, long cpuStart) {
         static Measure start() {
             System.gc();
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                pool.resetPeakUsage();
-            }
+            JvmMeasures.resetPeakHeap();
             return new Measure(System.nanoTime(), OS.getProcessCpuTime());
         }
 
         void report(String what, String outcome) {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             double cpu = (OS.getProcessCpuTime() - cpuStart) / 1e9;
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
+            long peak = JvmMeasures.peakHeapBytes();
             System.out.printf(
                     Locale.ROOT,
                     "%-45s %7.2f s wall %7.2f s CPU  peak heap %7.1f MB  (%s; load %.2f)%n",
