@@ -3,6 +3,9 @@ package dev.quarry.bench.inference;
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.ChatResult;
 import dev.quarry.inference.InferenceRuntime;
+import dev.quarry.models.OpenAIModel;
+import dev.quarry.testkit.simulator.LlmSimulator;
+import dev.quarry.testkit.simulator.Provider;
 import dev.quarry.testkit.simulator.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,13 @@ import java.util.concurrent.CompletableFuture;
 /** Shared helpers of the end-to-end inference benchmarks. */
 final class BenchSupport {
     private BenchSupport() {}
+
+    /** The simulator as model "gpt-4.1-nano" over the OpenAI protocol; callers set its limits. */
+    static OpenAIModel model(LlmSimulator sim) {
+        return OpenAIModel.of("gpt-4.1-nano")
+                .baseUrl(sim.baseUrl(Provider.OPENAI))
+                .apiKey("sk-bench");
+    }
 
     static Path tempDataDir() {
         try {

@@ -2,9 +2,7 @@ package dev.quarry.bench.inference;
 
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.InferenceRuntime;
-import dev.quarry.models.OpenAIModel;
 import dev.quarry.testkit.simulator.LlmSimulator;
-import dev.quarry.testkit.simulator.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,12 +23,7 @@ public final class CacheHitBench {
         try (LlmSimulator sim = LlmSimulator.builder().start();
                 InferenceRuntime rt = InferenceRuntime.builder()
                         .languageModel(
-                                "m",
-                                OpenAIModel.of("gpt-4.1-nano")
-                                        .baseUrl(sim.baseUrl(Provider.OPENAI))
-                                        .apiKey("sk-bench")
-                                        .rpm(1_000_000)
-                                        .tpm(1_000_000_000))
+                                "m", BenchSupport.model(sim).rpm(1_000_000).tpm(1_000_000_000))
                         .dataDir(BenchSupport.tempDataDir())
                         .build()) {
             List<ChatRequest> requests = new ArrayList<>();

@@ -2,10 +2,8 @@ package dev.quarry.bench.inference;
 
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.InferenceRuntime;
-import dev.quarry.models.OpenAIModel;
 import dev.quarry.testkit.simulator.Latency;
 import dev.quarry.testkit.simulator.LlmSimulator;
-import dev.quarry.testkit.simulator.Provider;
 import java.time.Duration;
 
 /**
@@ -27,13 +25,7 @@ public final class RateLimitedThroughputBench {
                         .seed(1)
                         .start();
                 InferenceRuntime rt = InferenceRuntime.builder()
-                        .languageModel(
-                                "m",
-                                OpenAIModel.of("gpt-4.1-nano")
-                                        .baseUrl(sim.baseUrl(Provider.OPENAI))
-                                        .apiKey("sk-bench")
-                                        .rpm(rpm)
-                                        .tpm(100_000_000))
+                        .languageModel("m", BenchSupport.model(sim).rpm(rpm).tpm(100_000_000))
                         .dataDir(BenchSupport.tempDataDir())
                         .responseCache(false)
                         .build()) {

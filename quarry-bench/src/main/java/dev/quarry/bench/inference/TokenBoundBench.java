@@ -2,10 +2,8 @@ package dev.quarry.bench.inference;
 
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.InferenceRuntime;
-import dev.quarry.models.OpenAIModel;
 import dev.quarry.testkit.simulator.Latency;
 import dev.quarry.testkit.simulator.LlmSimulator;
-import dev.quarry.testkit.simulator.Provider;
 import java.time.Duration;
 
 /**
@@ -32,13 +30,7 @@ public final class TokenBoundBench {
                         .seed(2)
                         .start();
                 InferenceRuntime rt = InferenceRuntime.builder()
-                        .languageModel(
-                                "m",
-                                OpenAIModel.of("gpt-4.1-nano")
-                                        .baseUrl(sim.baseUrl(Provider.OPENAI))
-                                        .apiKey("sk-bench")
-                                        .rpm(100_000)
-                                        .tpm(tpm))
+                        .languageModel("m", BenchSupport.model(sim).rpm(100_000).tpm(tpm))
                         .dataDir(BenchSupport.tempDataDir())
                         .responseCache(false)
                         .build()) {

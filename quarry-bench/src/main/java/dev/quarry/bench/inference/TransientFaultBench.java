@@ -4,12 +4,10 @@ import dev.quarry.ModelUsage;
 import dev.quarry.inference.ChatRequest;
 import dev.quarry.inference.ChatResult;
 import dev.quarry.inference.InferenceRuntime;
-import dev.quarry.models.OpenAIModel;
 import dev.quarry.testkit.simulator.FaultKind;
 import dev.quarry.testkit.simulator.Faults;
 import dev.quarry.testkit.simulator.Latency;
 import dev.quarry.testkit.simulator.LlmSimulator;
-import dev.quarry.testkit.simulator.Provider;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,9 +38,7 @@ public final class TransientFaultBench {
                 InferenceRuntime rt = InferenceRuntime.builder()
                         .languageModel(
                                 "m",
-                                OpenAIModel.of("gpt-4.1-nano")
-                                        .baseUrl(sim.baseUrl(Provider.OPENAI))
-                                        .apiKey("sk-bench")
+                                BenchSupport.model(sim)
                                         .rpm(100_000)
                                         .tpm(100_000_000)
                                         .requestTimeout(Duration.ofSeconds(2)))

@@ -6,7 +6,6 @@ import dev.quarry.OperatorMetrics;
 import dev.quarry.QueryResult;
 import dev.quarry.Session;
 import dev.quarry.bench.JvmMeasures;
-import dev.quarry.models.OpenAIModel;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,13 +108,7 @@ public final class EngineOverheadBench {
         try (Session session = Session.builder()
                 .appName("semantic-bench")
                 .dataDir(SemanticBenchSupport.tempDir())
-                .languageModel(
-                        "fast",
-                        OpenAIModel.of("gpt-4.1-nano")
-                                .baseUrl(sims.openAiBaseUrl(simulator))
-                                .apiKey("sk-bench")
-                                .rpm(1_000_000)
-                                .tpm(1_000_000_000L))
+                .languageModel("fast", SemanticBenchSupport.model(sims.openAiBaseUrl(simulator)))
                 .config("quarry.max_concurrency", Integer.toString(concurrency))
                 .build()) {
             SimulatorProcess.Stats before = sims.stats(simulator, Instant.now(), Instant.now());

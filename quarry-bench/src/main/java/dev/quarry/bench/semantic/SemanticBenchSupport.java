@@ -86,8 +86,13 @@ final class SemanticBenchSupport {
 
     /** The simulator as model "gpt-4.1-nano", with no client-side rate limit in the way. */
     static OpenAIModel model(LlmSimulator sim) {
+        return model(sim.baseUrl(Provider.OPENAI));
+    }
+
+    /** A simulator's OpenAI-protocol base URL as model "gpt-4.1-nano", with no client-side rate limit in the way. */
+    static OpenAIModel model(String openAiBaseUrl) {
         return OpenAIModel.of("gpt-4.1-nano")
-                .baseUrl(sim.baseUrl(Provider.OPENAI))
+                .baseUrl(openAiBaseUrl)
                 .apiKey("sk-bench")
                 .rpm(1_000_000)
                 .tpm(1_000_000_000L);
