@@ -145,17 +145,9 @@ public final class EmbeddingStrategyComparison {
      * @throws Exception if a run fails
      */
     public static void main(String[] args) throws Exception {
-        int count = 1000;
-        int repetitions = 3;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--texts" -> count = Integer.parseInt(args[i + 1]);
-                case "--repetitions" -> repetitions = Integer.parseInt(args[i + 1]);
-                default ->
-                    throw new IllegalArgumentException(
-                            "unknown option " + args[i] + "; use --texts N or --repetitions R");
-            }
-        }
+        LocalEmbeddingThroughput.Options options = LocalEmbeddingThroughput.Options.parse(args);
+        int count = options.texts();
+        int repetitions = options.repetitions();
         List<String> texts = LocalEmbeddingThroughput.tickets(count, 42);
         EmbeddingStrategyComparison c = new EmbeddingStrategyComparison();
         System.out.printf(

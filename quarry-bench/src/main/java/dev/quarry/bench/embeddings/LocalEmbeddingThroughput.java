@@ -49,6 +49,27 @@ public final class LocalEmbeddingThroughput {
     }
 
     /**
+     * The options both embedding benchmarks take: {@code --texts N} (default 1000) and {@code
+     * --repetitions R} (default 3).
+     */
+    record Options(int texts, int repetitions) {
+        static Options parse(String[] args) {
+            int texts = 1000;
+            int repetitions = 3;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--texts" -> texts = Integer.parseInt(args[i + 1]);
+                    case "--repetitions" -> repetitions = Integer.parseInt(args[i + 1]);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i] + "; use --texts N or --repetitions R");
+                }
+            }
+            return new Options(texts, repetitions);
+        }
+    }
+
+    /**
      * Runs the benchmark.
      *
      * <pre>{@code LocalEmbeddingThroughput.main(new String[] {"--texts", "1000", "--repetitions", "3"});}</pre>
@@ -57,17 +78,9 @@ public final class LocalEmbeddingThroughput {
      * @throws Exception if a run fails
      */
     public static void main(String[] args) throws Exception {
-        int count = 1000;
-        int repetitions = 3;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--texts" -> count = Integer.parseInt(args[i + 1]);
-                case "--repetitions" -> repetitions = Integer.parseInt(args[i + 1]);
-                default ->
-                    throw new IllegalArgumentException(
-                            "unknown option " + args[i] + "; use --texts N or --repetitions R");
-            }
-        }
+        Options options = Options.parse(args);
+        int count = options.texts();
+        int repetitions = options.repetitions();
         List<String> texts = tickets(count, 42);
         double meanChars = texts.stream().mapToInt(String::length).average().orElse(0);
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
