@@ -411,13 +411,10 @@ final class SemanticPlanner {
         }
 
         String next(Kind kind, Set<String> roles) {
-            String base = "semantic." + kind.name().toLowerCase(Locale.ROOT)
-                    + (roles.isEmpty() ? "" : "(" + String.join(", ", roles) + ")");
-            String label = base;
-            for (int n = 2; !taken.add(label); n++) {
-                label = base + "#" + n;
-            }
-            return label;
+            return SemanticProject.claimLabel(
+                    "semantic." + kind.name().toLowerCase(Locale.ROOT)
+                            + (roles.isEmpty() ? "" : "(" + String.join(", ", roles) + ")"),
+                    taken);
         }
 
         private static void collect(LogicalPlan plan, Set<String> out) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Computes columns with models: each of {@code columns} is an {@link Alias} of a
@@ -90,6 +91,24 @@ public record SemanticProject(LogicalPlan child, List<Alias> columns, Map<String
             throw new IllegalArgumentException("not a column of this node: " + column);
         }
         return label;
+    }
+
+    /**
+     * Claims a label among those already taken: the label itself, or, when another operator has it,
+     * the label followed by {@code #2}, {@code #3}, ... The one returned is added to {@code taken}.
+     *
+     * <pre>{@code String shown = SemanticProject.claimLabel("semantic.predicate(filter)", taken); // "...#2" the second time}</pre>
+     *
+     * @param label the operator's label
+     * @param taken the labels other operators already have (modified)
+     * @return the label to show
+     */
+    public static String claimLabel(String label, Set<String> taken) {
+        String claimed = label;
+        for (int n = 2; !taken.add(claimed); n++) {
+            claimed = label + "#" + n;
+        }
+        return claimed;
     }
 
     /** The semantic functions, in column order. */

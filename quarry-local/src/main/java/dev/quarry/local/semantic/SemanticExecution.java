@@ -274,11 +274,7 @@ public final class SemanticExecution implements AutoCloseable {
      * unioned), the label with {@code #2}, {@code #3}, ...
      */
     String uniqueName(String label) {
-        String name = label;
-        for (int n = 2; !operatorNames.add(name); n++) {
-            name = label + "#" + n;
-        }
-        return name;
+        return SemanticProject.claimLabel(label, operatorNames);
     }
 
     /** A new operator of this query, with its own usage key. */

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Puts semantic operators that do not read each other's results into one SemanticProject, so a
@@ -131,7 +130,7 @@ public final class MergeIndependentSemanticProjects implements Rule {
     }
 
     private static Set<String> names(List<Alias> columns) {
-        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<String> names = PlanExpressions.names();
         for (Alias a : columns) {
             names.add(a.name());
         }
