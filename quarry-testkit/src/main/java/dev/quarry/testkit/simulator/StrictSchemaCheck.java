@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,19 +50,12 @@ final class StrictSchemaCheck {
     }
 
     /** Verdicts on schemas already checked: clients send the same schema with every request. */
-    private static final Map<JsonNode, Optional<String>> CHECKED = new ConcurrentHashMap<>();
-
-    private static final int CHECKED_LIMIT = 256;
+    private static final PerSchema<Optional<String>> CHECKED =
+            new PerSchema<>(schema -> Optional.ofNullable(new StrictSchemaCheck(schema).checkRoot()));
 
     /** The first violation, or null when the schema is acceptable. */
     static @Nullable String check(JsonNode schema) {
-        Optional<String> known = CHECKED.get(schema);
-        if (known == null) {
-            known = Optional.ofNullable(new StrictSchemaCheck(schema).checkRoot());
-            if (CHECKED.size() >= CHECKED_LIMIT) CHECKED.clear();
-            CHECKED.put(schema.deepCopy(), known);
-        }
-        return known.orElse(null);
+        return CHECKED.get(schema).orElse(null);
     }
 
     private @Nullable String checkRoot() {

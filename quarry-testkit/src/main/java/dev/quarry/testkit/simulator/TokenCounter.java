@@ -2,10 +2,6 @@ package dev.quarry.testkit.simulator;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * How the simulator counts tokens: the same simple, documented rule for every provider, so tests can
  * predict the usage it reports and the rate limits it enforces.
@@ -61,23 +57,13 @@ public final class TokenCounter {
             total += count(m.text()) + PER_MESSAGE;
         }
         if (request.schema() != null) {
-            total += schemaTokens(request.schema());
+            total += SCHEMA_TOKENS.get(request.schema());
         }
         return total;
     }
 
     /** Token counts of schemas seen: clients send the same schema with every request. */
-    private static final Map<JsonNode, Integer> SCHEMA_TOKENS = new ConcurrentHashMap<>();
-
-    private static int schemaTokens(JsonNode schema) {
-        Integer known = SCHEMA_TOKENS.get(schema);
-        if (known == null) {
-            known = count(schema.toString());
-            if (SCHEMA_TOKENS.size() >= 256) SCHEMA_TOKENS.clear();
-            SCHEMA_TOKENS.put(schema.deepCopy(), known);
-        }
-        return known;
-    }
+    private static final PerSchema<Integer> SCHEMA_TOKENS = new PerSchema<>(schema -> count(schema.toString()));
 
     /**
      * The longest prefix of {@code text} that has at most {@code tokens} tokens, i.e. its first
