@@ -774,17 +774,7 @@ public final class PlanBuilder {
         }
         checkJoinOutput(left.schema(), right.schema(), JoinType.INNER, List.of());
         String alias = models.languageModel(spec.modelAlias(), operation);
-        SemanticSpec resolved = new SemanticSpec(
-                alias,
-                spec.template(),
-                spec.variables(),
-                spec.instruction(),
-                spec.responseType(),
-                spec.labels(),
-                spec.examples(),
-                spec.temperature(),
-                spec.maxOutputTokens(),
-                spec.timeout());
+        SemanticSpec resolved = spec.withModelAlias(alias);
         return new SemanticJoin(left, right, resolved, leftColumns, rightColumns, maxPairs);
     }
 

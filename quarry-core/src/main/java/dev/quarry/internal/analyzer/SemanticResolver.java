@@ -83,17 +83,7 @@ final class SemanticResolver {
                 ? models.embeddingModel(spec.modelAlias(), operation)
                 : models.languageModel(spec.modelAlias(), operation);
         DataType type = e.kind() == Kind.EMBED ? new EmbeddingType(models.dimensions(alias), alias) : e.type();
-        SemanticSpec resolved = new SemanticSpec(
-                alias,
-                spec.template(),
-                spec.variables(),
-                spec.instruction(),
-                spec.responseType(),
-                spec.labels(),
-                spec.examples(),
-                spec.temperature(),
-                spec.maxOutputTokens(),
-                spec.timeout());
+        SemanticSpec resolved = spec.withModelAlias(alias);
         return new SemanticFunction(e.kind(), inputs, resolved, type);
     }
 

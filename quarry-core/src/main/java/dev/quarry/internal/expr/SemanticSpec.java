@@ -73,4 +73,26 @@ public record SemanticSpec(
         labels = List.copyOf(requireNonNull(labels, "labels is null"));
         examples = List.copyOf(requireNonNull(examples, "examples is null"));
     }
+
+    /**
+     * The same spec for another model alias (the analyzer resolves the default alias to a configured one).
+     *
+     * <pre>{@code SemanticSpec resolved = spec.withModelAlias("fast");}</pre>
+     *
+     * @param alias the model alias
+     * @return the copy
+     */
+    public SemanticSpec withModelAlias(String alias) {
+        return new SemanticSpec(
+                alias,
+                template,
+                variables,
+                instruction,
+                responseType,
+                labels,
+                examples,
+                temperature,
+                maxOutputTokens,
+                timeout);
+    }
 }
